@@ -1,0 +1,1 @@
+"""Audio playback behind a small Player interface; libvlc lives only here."""

@@ -1,0 +1,1 @@
+"""Local storage: SQLModel tables, migrations and the only code that talks SQL."""

@@ -1,0 +1,106 @@
+"""The registry of transcript formats: which readers and writers exist, and format detection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from meelezer.transcript.errors import TranscriptError
+from meelezer.transcript.model import Transcript
+from meelezer.transcript.readers import (
+    json_transcripts,
+    markdown_note,
+    plain_text,
+    srt,
+    webvtt,
+    whisper_text,
+)
+from meelezer.transcript.writers import markdown_note as markdown_note_writer
+from meelezer.transcript.writers import plain_text as plain_text_writer
+from meelezer.transcript.writers import podcasting20 as podcasting20_writer
+from meelezer.transcript.writers import srt as srt_writer
+from meelezer.transcript.writers import webvtt as webvtt_writer
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """What a reader may know besides the text itself."""
+
+    # Untimed text is spread over the audio when its length is known.
+    audio_duration_ms: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderSpec:
+    name: str
+    description: str
+    extensions: tuple[str, ...]
+    sniff: Callable[[str], bool]  # True when the text is clearly in this format
+    read: Callable[[str, ReadOptions], Transcript]  # raises TranscriptError without a path
+
+
+@dataclass(frozen=True, slots=True)
+class WriterSpec:
+    name: str
+    description: str
+    extensions: tuple[str, ...]
+    write: Callable[[Transcript], str]
+
+
+# Order matters: detection asks each sniffer in turn, most specific first.
+READERS: tuple[ReaderSpec, ...] = (
+    ReaderSpec("json", "Whisper JSON, WhisperX JSON, Podcasting 2.0 JSON", (".json",),
+               json_transcripts.sniff, json_transcripts.read),
+    ReaderSpec("webvtt", "WebVTT, including YouTube auto-captions", (".vtt",),
+               webvtt.sniff, webvtt.read),
+    ReaderSpec("srt", "SubRip (SRT)", (".srt",), srt.sniff, srt.read),
+    ReaderSpec("whisper-text", "Whisper text ([start --> end] text)", (),
+               whisper_text.sniff, whisper_text.read),
+    ReaderSpec("markdown-note", "Markdown note with a ## Transcript section", (".md", ".markdown"),
+               markdown_note.sniff, markdown_note.read),
+    ReaderSpec("plain-text", "Plain text without timestamps", (".txt", ".text"),
+               plain_text.sniff, plain_text.read),
+)
+
+WRITERS: tuple[WriterSpec, ...] = (
+    WriterSpec("srt", "SubRip (SRT)", (".srt",), srt_writer.write),
+    WriterSpec("webvtt", "WebVTT with <v> speakers", (".vtt",), webvtt_writer.write),
+    WriterSpec("podcasting20-json", "Podcasting 2.0 JSON transcript", (".json",),
+               podcasting20_writer.write),
+    WriterSpec("plain-text", "Plain text", (".txt",), plain_text_writer.write),
+    WriterSpec("markdown-note", "Markdown note", (".md", ".markdown"), markdown_note_writer.write),
+)
+
+
+def detect_reader(text: str, path: PurePath | None = None) -> ReaderSpec:
+    """The reader for ``text``: by content first, by ``path``'s extension second."""
+    for spec in READERS:
+        if spec.sniff(text):
+            return spec
+    suffix = path.suffix.lower() if path is not None else ""
+    for spec in READERS:
+        if suffix and suffix in spec.extensions:
+            return spec
+    if not suffix:
+        return _reader_named("plain-text")
+    raise TranscriptError(
+        f"unknown transcript format ({suffix or 'no extension'}); Meelezer reads "
+        + ", ".join(spec.description for spec in READERS),
+        path,
+    )
+
+
+def writer_for(path: PurePath) -> WriterSpec:
+    """The writer chosen by ``path``'s extension."""
+    suffix = path.suffix.lower()
+    for spec in WRITERS:
+        if suffix in spec.extensions:
+            return spec
+    known = ", ".join(ext for spec in WRITERS for ext in spec.extensions)
+    raise TranscriptError(f"cannot write {suffix or 'files without an extension'}; "
+                          f"choose one of {known}", path)
+
+
+def _reader_named(name: str) -> ReaderSpec:
+    return next(spec for spec in READERS if spec.name == name)

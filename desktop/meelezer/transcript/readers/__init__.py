@@ -1,0 +1,1 @@
+"""One module per input format; each exposes sniff(text) and read(text, options)."""

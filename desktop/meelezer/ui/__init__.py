@@ -1,0 +1,1 @@
+"""Qt widgets, item models and delegates. No SQL and no libvlc calls in here."""
