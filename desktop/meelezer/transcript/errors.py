@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 
 
 class TranscriptError(Exception):
@@ -13,7 +13,7 @@ class TranscriptError(Exception):
     before start 00:01:03,000``.
     """
 
-    def __init__(self, reason: str, path: Path | str | None = None, line: int | None = None):
+    def __init__(self, reason: str, path: PurePath | str | None = None, line: int | None = None):
         self.reason = reason
         self.path = Path(path) if path is not None else None
         self.line = line
@@ -25,6 +25,6 @@ class TranscriptError(Exception):
             where = f"{where}:{self.line}"
         return f"{where}: {self.reason}"
 
-    def with_path(self, path: Path | str) -> TranscriptError:
+    def with_path(self, path: PurePath | str) -> TranscriptError:
         """The same error, naming ``path`` (readers parse text and learn the path late)."""
         return TranscriptError(self.reason, path, self.line)

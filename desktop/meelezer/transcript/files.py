@@ -48,6 +48,8 @@ def read_transcript(path: Path | str, audio_duration_ms: int | None = None) -> T
         transcript = reader.read(text, ReadOptions(audio_duration_ms=audio_duration_ms))
     except TranscriptError as error:
         raise error.with_path(path) from None
+    if not transcript.source_format:
+        transcript.source_format = reader.name
     transcript.sort_segments()
     return transcript
 
@@ -65,10 +67,13 @@ def write_transcript(transcript: Transcript, path: Path | str) -> None:
     """
     path = Path(path)
     content = render_transcript(transcript, path)
+    temporary: str | None = None
     try:
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
         os.replace(temporary, path)
     except OSError as error:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
         raise TranscriptError(f"cannot write the file: {error.strerror or error}", path) from None

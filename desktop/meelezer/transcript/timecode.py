@@ -23,7 +23,9 @@ def parse_timestamp(text: str) -> int:
     seconds = int(seconds_text)
     if minutes_text is not None and (seconds >= 60 or (hours_text is not None and minutes >= 60)):
         raise ValueError(f"minutes or seconds out of range in {text.strip()!r}")
-    fraction_ms = round(int(fraction_text) * 1000 / 10 ** len(fraction_text)) if fraction_text else 0
+    fraction_ms = 0
+    if fraction_text:
+        fraction_ms = round(int(fraction_text) * 1000 / 10 ** len(fraction_text))
     return ((hours * 60 + minutes) * 60 + seconds) * 1000 + fraction_ms
 
 
@@ -56,3 +58,17 @@ def format_clock(ms: int) -> str:
     """``2:03`` or ``1:02:03``: what a person reads next to a line."""
     h, m, s, _ = _split(ms)
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def parse_user_time(text: str) -> int:
+    """Milliseconds from what a person types to go somewhere: ``1:02:03``, ``62:03``, ``3723``.
+
+    Raises ``ValueError`` with a message fit to show next to the input field.
+    """
+    cleaned = text.strip().replace(" ", "")
+    if not cleaned:
+        raise ValueError("Type a time such as 1:02:03, 62:03 or 3723")
+    try:
+        return parse_timestamp(cleaned)
+    except ValueError:
+        raise ValueError(f"“{text.strip()}” is not a time; use 1:02:03, 62:03 or 3723") from None

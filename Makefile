@@ -1,0 +1,47 @@
+# The two commands a newcomer needs:  make run   and   make test
+# Everything else here is what those two build on.
+
+PYTHON ?= python3
+VENV := .venv
+VENV_PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+DEMO := seeds/ai-report-grok3-demo.txt
+
+.PHONY: run test lint bench system-deps setup demo-audio clean
+
+## Set up and start the app on the bundled demo episode.
+run: setup
+	$(VENV)/bin/meelezer $(DEMO)
+
+## Set up and run the whole test suite: ruff, mypy, pytest.
+test: setup
+	$(VENV)/bin/ruff check desktop tests seeds
+	$(VENV)/bin/mypy
+	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check desktop tests seeds
+	$(VENV)/bin/mypy
+
+## Speed and memory figures, printed as a table.
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(VENV_PY) tests/benchmarks/run.py
+
+setup: system-deps $(INSTALLED)
+
+system-deps:
+	@bash packaging/install-system-deps.sh
+
+$(INSTALLED): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Meelezer needs Python 3.11 or newer; this python3 is " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(VENV_PY) -m pip install --quiet --upgrade pip
+	$(VENV_PY) -m pip install --quiet -e '.[dev]'
+	@touch $(INSTALLED)
+
+## The full 1 h 53 min speech track of seed 003, for benchmarks (not committed).
+demo-audio: setup
+	$(VENV_PY) seeds/make_demo_audio.py seeds/ai-report-2025-02-20-grok3-whisper.txt --output build/ai-report-grok3-full.opus
+
+clean:
+	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache .hypothesis

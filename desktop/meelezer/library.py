@@ -1,0 +1,78 @@
+"""Opening episodes for the window: read a transcript, add it to the store, load its lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from meelezer.episode_files import EpisodeFiles
+from meelezer.store import episodes
+from meelezer.store.database import Database
+from meelezer.store.errors import EpisodeNotFoundError
+from meelezer.store.rows import EpisodeRow, SegmentRow
+from meelezer.transcript.files import read_transcript
+from meelezer.transcript.model import Word
+
+RECENT_LIMIT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedEpisode:
+    """Everything the window needs to show an episode, as plain data."""
+
+    episode: EpisodeRow
+    segments: list[SegmentRow]
+    words: dict[int, list[Word]]  # by segment id; empty when the transcript had no word times
+
+    @property
+    def audio_path(self) -> Path | None:
+        return self.episode.audio_path
+
+
+class Library:
+    """The window's view of the store: no SQL here, only calls into ``meelezer.store``."""
+
+    def __init__(self, database: Database):
+        self.database = database
+
+    def open_files(self, files: EpisodeFiles,
+                   audio_duration_ms: int | None = None) -> OpenedEpisode:
+        """Import ``files`` (or find them already imported by content) and load the episode.
+
+        Raises ``TranscriptError`` for an unreadable transcript and ``StoreError`` for a
+        database problem; nothing is written in either case.
+        """
+        transcript_path = files.transcript.resolve()
+        audio = files.audio.resolve() if files.audio is not None else None
+        # Reading first means a broken transcript never reaches the store. When the same
+        # content was imported before, the store keeps that episode and its annotations
+        # and only notes where the files are now.
+        transcript = read_transcript(transcript_path, audio_duration_ms=audio_duration_ms)
+        digest = episodes.file_sha256(transcript_path)
+        episode_id = episodes.import_transcript(
+            self.database, transcript, transcript_path, digest, audio)
+        return self.open_episode(episode_id)
+
+    def open_episode(self, episode_id: int) -> OpenedEpisode:
+        episodes.mark_opened(self.database, episode_id)
+        episode = episodes.get_episode(self.database, episode_id)
+        if episode is None:
+            raise EpisodeNotFoundError(f"Episode {episode_id} is no longer in the library")
+        return OpenedEpisode(
+            episode=episode,
+            segments=episodes.load_segments(self.database, episode_id),
+            words=episodes.load_words(self.database, episode_id),
+        )
+
+    def recent_episodes(self) -> list[EpisodeRow]:
+        """Most recently opened first."""
+        opened = [e for e in episodes.list_episodes(self.database) if e.last_opened_at]
+        opened.sort(key=lambda e: e.last_opened_at or e.created_at, reverse=True)
+        return opened[:RECENT_LIMIT]
+
+    def last_opened_episode(self) -> EpisodeRow | None:
+        recent = self.recent_episodes()
+        return recent[0] if recent else None
+
+    def save_position(self, episode_id: int, position_ms: int) -> None:
+        episodes.save_last_position(self.database, episode_id, max(0, position_ms))

@@ -1,0 +1,37 @@
+"""The one exception type the store raises, with subclasses callers may want to tell apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Something is wrong with the library database; ``str(error)`` is fit to show the user.
+
+    The message says what is wrong and what the user can do about it. The original
+    SQLAlchemy/sqlite3 exception, if any, is kept as ``__cause__`` for the log; it is never
+    raised to callers. ``path`` is the database file (or data folder) concerned, when known.
+    """
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class DatabaseDamagedError(StoreError):
+    """The file is not an SQLite database, or SQLite reports it as corrupt.
+
+    A later issue restores the newest backup automatically when this is raised at open.
+    """
+
+
+class DatabaseTooNewError(StoreError):
+    """The database was written by a newer Meelezer (its schema revision is unknown here)."""
+
+
+class EpisodeNotFoundError(StoreError):
+    """No episode with the given id is in the library (it may have been deleted)."""

@@ -1,0 +1,49 @@
+"""Plain, frozen results of store queries, so callers never hold ORM objects or sessions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentRow:
+    """One transcript line as stored; ``position`` is its index in the episode."""
+
+    id: int
+    position: int
+    start_ms: int
+    end_ms: int
+    text: str
+    speaker_id: int | None
+    speaker_name: str | None
+    speaker_color: str | None  # "#rrggbb"
+    times_estimated: bool
+    original_text: str | None  # the reader's text, set once the user corrected the line
+    time_set_by_user: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeRow:
+    """One episode of the library, with its show's name. Datetimes are aware, in UTC."""
+
+    id: int
+    show_id: int | None
+    show_name: str | None
+    title: str
+    source_url: str | None
+    source_id: str | None
+    tags: tuple[str, ...]
+    date: str | None
+    extra: dict[str, str]
+    transcript_path: Path
+    transcript_hash: str
+    transcript_format: str
+    audio_path: Path | None
+    audio_hash: str | None
+    duration_ms: int
+    times_estimated: bool
+    last_position_ms: int
+    created_at: datetime
+    last_opened_at: datetime | None

@@ -1,0 +1,107 @@
+"""Reader for SubRip (SRT) subtitles, tolerant of the variations found in real files.
+
+Hand-written rather than pysubs2: pysubs2 does not report line numbers and silently
+accepts a cue that ends before it starts.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING
+
+from meelezer.transcript.errors import TranscriptError
+from meelezer.transcript.model import Segment, Transcript
+from meelezer.transcript.readers.speaker_labels import split_speaker_labels
+from meelezer.transcript.timecode import parse_timestamp
+
+if TYPE_CHECKING:
+    from meelezer.transcript.formats import ReadOptions
+
+# "00:00:04,200", "00:00:04.200", "0:00:04,2" or "00:04.200"; "," or "." before the fraction.
+_TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d+)?"
+# Anything after the end time (SRT coordinates "X1:..", WebVTT settings) is ignored.
+TIMING_LINE = re.compile(rf"\s*({_TIME})\s*-->\s*({_TIME})(?:\s.*)?")
+_CUE_NUMBER = re.compile(r"\s*\d+\s*")
+_SNIFF_LINES = 40
+
+# Only tags that start with a letter or "/letter", so "a < b" in a cue survives.
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_ASS_OVERRIDE = re.compile(r"\{\\[^{}]*\}")  # {\an8}, {\i1}: positioning and styling
+_TIMESTAMP_TAG = re.compile(r"<\d[\d:.,]*>")  # WebVTT inline word times: <00:00:01.234>
+_RUBY_TEXT = re.compile(r"<rt\b[^>]*>.*?</rt\s*>", re.DOTALL)  # reading aid above a word
+_BIDI_MARKS = str.maketrans("", "", "\u200e\u200f")  # &lrm; and &rlm; are invisible
+
+
+def clean_cue_text(text: str) -> str:
+    """Plain text of a cue (SRT or WebVTT): tags stripped, entities decoded, spaces collapsed."""
+    text = _RUBY_TEXT.sub("", text)
+    text = _ASS_OVERRIDE.sub("", _TAG.sub("", _TIMESTAMP_TAG.sub("", text)))
+    # Entities after tags, so an escaped "&lt;i&gt;" stays visible text.
+    text = html.unescape(text).translate(_BIDI_MARKS)
+    return " ".join(text.split())
+
+
+def parse_cue_times(match: re.Match[str], number: int) -> tuple[int, int]:
+    """Start and end in ms from a ``TIMING_LINE`` match on line ``number``."""
+    start_text, end_text = match.group(1), match.group(2)
+    try:
+        start_ms, end_ms = parse_timestamp(start_text), parse_timestamp(end_text)
+    except ValueError as error:
+        raise TranscriptError(str(error), line=number) from None
+    if end_ms < start_ms:
+        raise TranscriptError(f"end {end_text} is before start {start_text}", line=number)
+    return start_ms, end_ms
+
+
+def sniff(text: str) -> bool:
+    """True when a ``start --> end`` timing line appears near the top and it is not WebVTT."""
+    if text.lstrip("\ufeff \n").startswith("WEBVTT"):
+        return False
+    head = text.split("\n", _SNIFF_LINES)[:_SNIFF_LINES]
+    return any(TIMING_LINE.fullmatch(line) for line in head)
+
+
+def read(text: str, options: ReadOptions) -> Transcript:
+    """One segment per cue; a ``Name: `` label shared by several cues becomes the speaker.
+
+    The text between one timing line and the next is the cue, minus the next cue's
+    number. Cue numbers may be missing or wrong; blank lines inside a cue, a missing
+    final newline and text after the last cue are tolerated (that text joins the cue).
+    """
+    lines = text.split("\n")
+    timings = [(index, match) for index, line in enumerate(lines)
+               if (match := TIMING_LINE.fullmatch(line)) is not None]
+    if not timings:
+        raise TranscriptError("no subtitle cues found (no 'start --> end' timing lines); "
+                              "is this an SRT file?")
+    numbered = 2 * sum(1 for index, _ in timings
+                       if index > 0 and _CUE_NUMBER.fullmatch(lines[index - 1])) >= len(timings)
+
+    cues: list[tuple[int, int, str]] = []
+    for position, (index, match) in enumerate(timings):
+        start_ms, end_ms = parse_cue_times(match, index + 1)
+        is_last = position + 1 == len(timings)
+        stop = len(lines) if is_last else timings[position + 1][0]
+        body = _cue_body(lines[index + 1:stop], numbered, is_last)
+        cue_text = clean_cue_text(" ".join(body))
+        if cue_text:
+            cues.append((start_ms, end_ms, cue_text))
+
+    labelled = split_speaker_labels([cue_text for _, _, cue_text in cues])
+    segments = [Segment(start_ms, end_ms, cue_text, speaker=speaker)
+                for (start_ms, end_ms, _), (speaker, cue_text) in zip(cues, labelled, strict=True)]
+    return Transcript(segments, source_format="srt")
+
+
+def _cue_body(body: list[str], numbered: bool, is_last: bool) -> list[str]:
+    """The cue's text lines: without trailing blanks and without the next cue's number."""
+    end = len(body)
+    while end and not body[end - 1].strip():
+        end -= 1
+    # Before another cue, a number on its own is that cue's id. After the last cue it is
+    # a stray id only when a blank line separates it from the text.
+    after_blank = end >= 2 and not body[end - 2].strip()
+    if numbered and end and _CUE_NUMBER.fullmatch(body[end - 1]) and (not is_last or after_blank):
+        end -= 1
+    return body[:end]

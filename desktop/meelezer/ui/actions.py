@@ -1,0 +1,125 @@
+"""Every command of the main window as a QAction with its shortcut, defined in one place.
+
+Menus, toolbar buttons and the keyboard-shortcut sheet all use these objects, so a shortcut
+shown anywhere is the one that works.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+
+@dataclass(frozen=True)
+class WindowActions:
+    open_episode: QAction
+    quit: QAction
+    play_pause: QAction
+    back_5: QAction
+    forward_5: QAction
+    back_30: QAction
+    forward_30: QAction
+    previous_line: QAction
+    next_line: QAction
+    slower: QAction
+    faster: QAction
+    normal_speed: QAction
+    volume_up: QAction
+    volume_down: QAction
+    mute: QAction
+    loop_line: QAction
+    follow_playback: QAction
+    back_to_playback: QAction
+    go_to_time: QAction
+    preferences: QAction
+    shortcuts: QAction
+    about: QAction
+
+    def all(self) -> list[QAction]:
+        return [getattr(self, field.name) for field in fields(self)]
+
+
+def _action(
+    parent: QObject,
+    text: str,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    tip: str = "",
+    icon: QIcon | None = None,
+    checkable: bool = False,
+) -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+        # Without this, a focused child (the transcript list) could take arrow keys first.
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    if icon is not None:
+        action.setIcon(icon)
+    action.setCheckable(checkable)
+    tip = tip or text.replace("&", "").rstrip("…")
+    shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{tip} ({shown})" if shown else tip)
+    action.setStatusTip(tip)
+    return action
+
+
+def build_actions(window: QWidget) -> WindowActions:
+    style = window.style()
+
+    def icon(pixmap: QStyle.StandardPixmap) -> QIcon:
+        return style.standardIcon(pixmap)
+
+    sp = QStyle.StandardPixmap
+    actions = WindowActions(
+        open_episode=_action(
+            window,
+            "&Open…",
+            QKeySequence.StandardKey.Open,
+            "Open an episode: its audio and transcript",
+        ),
+        quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit),
+        play_pause=_action(window, "&Play", "Space", "Play or pause", icon(sp.SP_MediaPlay)),
+        back_5=_action(window, "Back 5 seconds", "Left", icon=icon(sp.SP_MediaSeekBackward)),
+        forward_5=_action(window, "Forward 5 seconds", "Right", icon=icon(sp.SP_MediaSeekForward)),
+        back_30=_action(window, "Back 30 seconds", "Shift+Left"),
+        forward_30=_action(window, "Forward 30 seconds", "Shift+Right"),
+        previous_line=_action(
+            window, "Previous line", "Alt+Up", icon=icon(sp.SP_MediaSkipBackward)
+        ),
+        next_line=_action(window, "Next line", "Alt+Down", icon=icon(sp.SP_MediaSkipForward)),
+        slower=_action(window, "Slower", "["),
+        faster=_action(window, "Faster", "]"),
+        normal_speed=_action(window, "Normal speed", "="),
+        volume_up=_action(window, "Volume up", "Ctrl+Up"),
+        volume_down=_action(window, "Volume down", "Ctrl+Down"),
+        mute=_action(window, "Mute", "M", icon=icon(sp.SP_MediaVolume), checkable=True),
+        loop_line=_action(
+            window,
+            "Loop current line",
+            "L",
+            "Repeat the current line until you turn this off",
+            checkable=True,
+        ),
+        follow_playback=_action(
+            window,
+            "Follow playback",
+            "Ctrl+Shift+F",
+            "Keep the line being spoken in view",
+            checkable=True,
+        ),
+        back_to_playback=_action(
+            window,
+            "Back to playback",
+            "Ctrl+Return",
+            "Scroll back to the line being spoken and follow it again",
+        ),
+        go_to_time=_action(window, "&Go to time…", "Ctrl+G", "Jump to a time such as 1:02:03"),
+        preferences=_action(window, "P&references…", QKeySequence.StandardKey.Preferences),
+        shortcuts=_action(window, "&Keyboard shortcuts", "F1"),
+        about=_action(window, "&About Meelezer"),
+    )
+    for action in actions.all():
+        window.addAction(action)  # shortcuts work even when no menu shows the action
+    return actions

@@ -1,0 +1,343 @@
+"""The main window: transcript in the middle, playback controls below, menus, opening episodes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meelezer import __version__
+from meelezer.episode_files import (
+    AUDIO_EXTENSIONS,
+    TRANSCRIPT_EXTENSIONS,
+    EpisodeFiles,
+    EpisodeFilesError,
+    resolve_episode_files,
+)
+from meelezer.library import Library, OpenedEpisode
+from meelezer.playback.player import PlaybackState, Player
+from meelezer.settings import SPEEDS, Settings
+from meelezer.store.errors import StoreError
+from meelezer.transcript.errors import TranscriptError
+from meelezer.ui.actions import WindowActions, build_actions
+from meelezer.ui.empty_state import EmptyState
+from meelezer.ui.go_to_time_dialog import GoToTimeDialog
+from meelezer.ui.line_items import line_items_for
+from meelezer.ui.message_bar import MessageBar
+from meelezer.ui.playback_bar import PlaybackBar
+from meelezer.ui.playback_controller import PlaybackController
+from meelezer.ui.preferences_dialog import PreferencesDialog
+from meelezer.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+from meelezer.ui.transcript_view import TranscriptView
+
+VOLUME_STEP = 5
+
+
+class MainWindow(QMainWindow):
+    episode_opened = Signal(int)  # episode id, once its lines are shown
+
+    def __init__(self, library: Library, player: Player, settings: Settings):
+        super().__init__()
+        self.library = library
+        self.player = player
+        self.settings = settings
+        self.episode: OpenedEpisode | None = None
+        self.setWindowTitle("Meelezer")
+        self.setAcceptDrops(True)
+
+        self.actions_ = build_actions(self)
+        self.controller = PlaybackController(player, self)
+        self.controller.auto_rewind_ms = settings.auto_rewind_ms
+        self.messages = MessageBar()
+        self.transcript = TranscriptView()
+        self.empty_state = EmptyState(self.actions_.open_episode)
+        self.bar = PlaybackBar(self.actions_)
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self.empty_state)
+        self._pages.addWidget(self.transcript)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.messages)
+        layout.addWidget(self._pages, 1)
+        layout.addWidget(self.bar)
+        self.setCentralWidget(central)
+
+        self._build_menus(self.actions_)
+        self._connect(self.actions_)
+        self._apply_remembered_state()
+        self._refresh_recent()
+        self.bar.set_playable(False)
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build_menus(self, a: WindowActions) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addAction(a.open_episode)
+        self._recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        file_menu.addAction(a.preferences)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+
+        playback = menus.addMenu("&Playback")
+        for action in (a.play_pause, None, a.back_5, a.forward_5, a.back_30, a.forward_30,
+                       None, a.previous_line, a.next_line, a.loop_line, None, a.slower,
+                       a.faster, a.normal_speed, None, a.volume_up, a.volume_down, a.mute,
+                       None, a.go_to_time):
+            playback.addSeparator() if action is None else playback.addAction(action)
+
+        view = menus.addMenu("&View")
+        view.addAction(a.follow_playback)
+        view.addAction(a.back_to_playback)
+
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(a.shortcuts)
+        help_menu.addAction(a.about)
+
+    def _connect(self, a: WindowActions) -> None:
+        c = self.controller
+        a.open_episode.triggered.connect(self.choose_files)
+        a.quit.triggered.connect(self.close)
+        a.play_pause.triggered.connect(c.toggle)
+        a.back_5.triggered.connect(lambda: c.skip(-5000))
+        a.forward_5.triggered.connect(lambda: c.skip(5000))
+        a.back_30.triggered.connect(lambda: c.skip(-30000))
+        a.forward_30.triggered.connect(lambda: c.skip(30000))
+        a.previous_line.triggered.connect(c.previous_line)
+        a.next_line.triggered.connect(c.next_line)
+        a.slower.triggered.connect(lambda: self.set_speed(self._next_speed(-1)))
+        a.faster.triggered.connect(lambda: self.set_speed(self._next_speed(+1)))
+        a.normal_speed.triggered.connect(lambda: self.set_speed(1.0))
+        a.volume_up.triggered.connect(lambda: self.set_volume(self.settings.volume + VOLUME_STEP))
+        a.volume_down.triggered.connect(
+            lambda: self.set_volume(self.settings.volume - VOLUME_STEP))
+        a.mute.toggled.connect(self.set_muted)
+        a.loop_line.toggled.connect(c.set_looping)
+        a.follow_playback.toggled.connect(self.transcript.set_following)
+        a.back_to_playback.triggered.connect(self.transcript.return_to_playback)
+        a.go_to_time.triggered.connect(self.go_to_time)
+        a.preferences.triggered.connect(self.edit_preferences)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(self.show_about)
+
+        self.transcript.seek_requested.connect(c.seek)
+        self.transcript.following_changed.connect(self._on_following_changed)
+        self.bar.seek_requested.connect(c.seek)
+        self.bar.speed_chosen.connect(self.set_speed)
+        self.bar.volume_chosen.connect(self.set_volume)
+        self.empty_state.recent_chosen.connect(self.open_library_episode)
+        c.position_changed.connect(self._show_position)
+        c.playing_changed.connect(self.bar.set_playing)
+        self.player.duration_changed.connect(self.bar.set_duration)
+        self.player.error.connect(self._on_player_error)
+        self.player.state_changed.connect(self._on_player_state)
+
+    def _apply_remembered_state(self) -> None:
+        geometry = self.settings.window_geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1000, 760)
+        self.set_volume(self.settings.volume)
+        self.actions_.mute.setChecked(self.settings.muted)
+        self.set_speed(self.settings.speed)
+        self.actions_.follow_playback.setChecked(self.settings.follow_playback)
+        self.transcript.set_following(self.settings.follow_playback)
+        self.player.set_sync_offset_ms(self.settings.sync_offset_ms)
+
+    # -- opening episodes ---------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        audio = " ".join(f"*{ext}" for ext in AUDIO_EXTENSIONS)
+        text = " ".join(f"*{ext}" for ext in TRANSCRIPT_EXTENSIONS)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Open an episode: audio and transcript, or one of them", "",
+            f"Episodes ({audio} {text});;Transcripts ({text});;Audio ({audio});;All files (*)")
+        if paths:
+            self.open_paths([Path(p) for p in paths])
+
+    def open_paths(self, paths: list[Path]) -> bool:
+        try:
+            files = resolve_episode_files(paths)
+        except EpisodeFilesError as error:
+            self._report("Cannot open these files", str(error))
+            return False
+        return self.open_episode_files(files)
+
+    def open_episode_files(self, files: EpisodeFiles) -> bool:
+        try:
+            opened = self.library.open_files(files)
+        except (TranscriptError, StoreError) as error:
+            self._report("Cannot open this transcript", str(error))
+            return False
+        self._show_episode(opened)
+        return True
+
+    def open_library_episode(self, episode_id: int) -> bool:
+        try:
+            opened = self.library.open_episode(episode_id)
+        except StoreError as error:
+            self._report("Cannot open this episode", str(error))
+            return False
+        self._show_episode(opened)
+        return True
+
+    def _show_episode(self, opened: OpenedEpisode) -> None:
+        self._save_position()
+        self.episode = opened
+        episode = opened.episode
+        self.setWindowTitle(f"{episode.title} — Meelezer")
+        lines = line_items_for(opened)
+        self.transcript.set_lines(lines)
+        self.controller.set_lines([(line.start_ms, line.end_ms) for line in lines])
+        self.controller.save_position = lambda ms: self.library.save_position(episode.id, ms)
+        self._pages.setCurrentWidget(self.transcript)
+        self.messages.hide()
+        self._load_audio(opened)
+        self.transcript.set_position_ms(episode.last_position_ms)
+        self.bar.set_position(episode.last_position_ms)
+        self.transcript.setFocus()
+        self._refresh_recent()
+        self.episode_opened.emit(episode.id)
+
+    def _load_audio(self, opened: OpenedEpisode) -> None:
+        audio = opened.audio_path
+        self.bar.set_duration(opened.episode.duration_ms)
+        if not self.player.is_available():
+            self.bar.set_playable(False)
+            self.messages.show_message(
+                f"{self.player.unavailable_reason()} The transcript is open for reading.")
+            return
+        if audio is None:
+            self.bar.set_playable(False)
+            self.messages.show_message(
+                "No audio file was found beside this transcript (same name, e.g. "
+                f"{Path(opened.episode.transcript_path).stem}.mp3). Open the audio with "
+                "File → Open… to listen; the transcript is open for reading.")
+            return
+        self.bar.set_playable(True)
+        self.player.load(audio)
+        if opened.episode.last_position_ms > 0:
+            self.controller.seek(opened.episode.last_position_ms)
+
+    def _refresh_recent(self) -> None:
+        try:
+            recent = self.library.recent_episodes()
+        except StoreError:
+            recent = []
+        self.empty_state.set_recent(recent)
+        self._recent_menu.clear()
+        for episode in recent:
+            action = self._recent_menu.addAction(episode.title)
+            action.triggered.connect(
+                lambda _checked=False, eid=episode.id: self.open_library_episode(eid))
+        self._recent_menu.setEnabled(bool(recent))
+
+    # -- playback settings --------------------------------------------------------------------
+
+    def set_speed(self, speed: float) -> None:
+        speed = max(SPEEDS[0], min(SPEEDS[-1], speed))
+        self.player.set_rate(speed)
+        self.settings.speed = speed
+        self.bar.set_speed(speed)
+
+    def _next_speed(self, direction: int) -> float:
+        current = self.settings.speed
+        if direction > 0:
+            return next((s for s in SPEEDS if s > current + 1e-6), SPEEDS[-1])
+        return next((s for s in reversed(SPEEDS) if s < current - 1e-6), SPEEDS[0])
+
+    def set_volume(self, volume: int) -> None:
+        volume = max(0, min(100, volume))
+        self.player.set_volume(volume)
+        self.settings.volume = volume
+        self.bar.set_volume(volume)
+
+    def set_muted(self, muted: bool) -> None:
+        self.player.set_muted(muted)
+        self.settings.muted = muted
+
+    # -- dialogs ------------------------------------------------------------------------------
+
+    def go_to_time(self) -> None:
+        dialog = GoToTimeDialog(self.controller.position_ms(), self.player.duration_ms(), self)
+        if dialog.exec() and dialog.target_ms() is not None:
+            self.controller.seek(dialog.target_ms() or 0)
+            self.transcript.return_to_playback()
+
+    def edit_preferences(self) -> None:
+        if PreferencesDialog(self.settings, self).exec():
+            self.controller.auto_rewind_ms = self.settings.auto_rewind_ms
+            self.player.set_sync_offset_ms(self.settings.sync_offset_ms)
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(shortcut_rows(self.actions_.all()), self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Meelezer",
+                          f"Meelezer {__version__}\nRead along with a podcast episode, label "
+                          "speakers and keep notes. Playback by libvlc.")
+
+    def _report(self, title: str, message: str) -> None:
+        """A problem with something the user asked for: say it, and keep what is open."""
+        QMessageBox.warning(self, title, message)
+
+    # -- reacting to the player and the view --------------------------------------------------
+
+    def _show_position(self, position_ms: int) -> None:
+        self.transcript.set_position_ms(position_ms)
+        self.bar.set_position(position_ms)
+
+    def _on_player_error(self, message: str) -> None:
+        self.bar.set_playable(False)
+        self.messages.show_message(f"{message} The transcript stays open for reading.")
+
+    def _on_player_state(self, state: PlaybackState) -> None:
+        if state == PlaybackState.PLAYING:
+            self.bar.set_playable(True)
+
+    def _on_following_changed(self, following: bool) -> None:
+        self.actions_.follow_playback.setChecked(following)
+        self.settings.follow_playback = following
+
+    # -- window events ------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_position()
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.sync()
+        if self.player.state() == PlaybackState.PLAYING:
+            self.player.pause()
+        super().closeEvent(event)
+
+    def _save_position(self) -> None:
+        if self.episode is not None and self.player.duration_ms() > 0:
+            try:
+                self.library.save_position(self.episode.episode.id, self.controller.position_ms())
+            except StoreError as error:
+                self.messages.show_message(str(error))
+
+
+def _local_paths(urls: list[QUrl]) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]

@@ -1,0 +1,33 @@
+"""The list of benchmarks the runner knows, and the row each of them reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    benchmark: str
+    measure: str
+    value: float
+    unit: str
+    target: str = ""
+
+
+def _import_benchmarks() -> dict[str, Callable[[], list[Result]]]:
+    # Imported lazily so `run.py --one X` loads only what X needs (memory is measured per process).
+    def seed_import() -> list[Result]:
+        from bench_import import bench_seed_import
+
+        return bench_seed_import()
+
+    def large_import() -> list[Result]:
+        from bench_import import bench_large_import
+
+        return bench_large_import()
+
+    return {"import-seed-003": seed_import, "import-50k-lines": large_import}
+
+
+BENCHMARKS: dict[str, Callable[[], list[Result]]] = {**_import_benchmarks()}

@@ -1,0 +1,225 @@
+"""Migrations: the migrated schema equals the tables, and batch mode keeps child rows."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, create_engine, inspect
+from sqlalchemy.engine.reflection import Inspector
+
+from meelezer.store import Database, StoreError, import_transcript, open_database
+from meelezer.store.migrate import (
+    CONNECTION_ATTRIBUTE,
+    MIGRATIONS_DIR,
+    current_revision,
+    make_config,
+    upgrade,
+)
+from meelezer.store.sqlite import configure_engine, connection_pragmas, sqlite_url
+from meelezer.store.tables import METADATA, Note
+from meelezer.transcript.model import Transcript
+
+# A test-only revision that makes batch mode recreate the parent of every other table.
+BATCH_REVISION = '''"""Test only: recreate the episode table."""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("episode", recreate="always") as batch:
+        batch.add_column(sa.Column("rating", sa.Integer(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("episode", recreate="always") as batch:
+        batch.drop_column("rating")
+'''
+
+
+def test_migrated_schema_matches_the_tables(db: Database) -> None:
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, METADATA) == []
+
+
+def test_foreign_keys_have_their_delete_rules(db: Database) -> None:
+    with db.engine.connect() as connection:
+        inspector = inspect(connection)
+        rules = {
+            (name, fk["constrained_columns"][0]): fk["options"].get("ondelete")
+            for name in METADATA.tables
+            for fk in inspector.get_foreign_keys(name)
+        }
+    assert rules == {
+        ("episode", "show_id"): "SET NULL",
+        ("speaker", "show_id"): "CASCADE",
+        ("speaker", "episode_id"): "CASCADE",
+        ("segment", "episode_id"): "CASCADE",
+        ("segment", "speaker_id"): "SET NULL",
+        ("word", "segment_id"): "CASCADE",
+        ("note", "episode_id"): "CASCADE",
+    }
+
+
+@pytest.fixture
+def scripts_with_batch_revision(tmp_path: Path) -> Path:
+    """A copy of the packaged migrations plus revision 0002 that batch-alters ``episode``."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0002_recreate_episode.py").write_text(BATCH_REVISION)
+    return scripts
+
+
+@pytest.fixture
+def populated_db_path(
+    db_path: Path,
+    make_transcript: Callable[..., Transcript],
+    count_rows: Callable[[Database], dict[str, int]],
+) -> Path:
+    """A database at revision 0001 with an episode, its segments, words, speakers and notes."""
+    with open_database(db_path) as db:
+        transcript = make_transcript(200, words_per_segment=3, show=None)
+        episode_id = import_transcript(db, transcript, Path("a.txt"), "a" * 64, None)
+        with db.session() as session:
+            for second in range(5):
+                session.add(Note(episode_id=episode_id, time_ms=second * 1000, text="note"))
+            session.add(Note(episode_id=episode_id, time_ms=0, kind="highlight", end_ms=500))
+        counts = count_rows(db)
+    assert counts["segment"] == 200 and counts["word"] == 600 and counts["note"] == 6
+    assert counts["speaker"] == 2  # per episode, so recreating episode could cascade here too
+    return db_path
+
+
+def _engine(path: Path) -> Engine:
+    engine = create_engine(sqlite_url(path))
+    configure_engine(engine)
+    return engine
+
+
+def test_batch_migration_keeps_child_rows(
+    populated_db_path: Path,
+    scripts_with_batch_revision: Path,
+    count_rows: Callable[[Database], dict[str, int]],
+) -> None:
+    with open_database(populated_db_path) as db:
+        before = count_rows(db)
+
+    engine = _engine(populated_db_path)
+    with engine.connect() as connection:
+        upgrade(connection, make_config(scripts_with_batch_revision))
+        assert current_revision(connection) == "0002"
+        columns = {c["name"] for c in inspect(connection).get_columns("episode")}
+        assert "rating" in columns  # the table really was recreated
+        assert connection_pragmas(connection)["foreign_keys"] == 1  # turned back on
+        connection.rollback()
+    after = count_rows(Database(engine, populated_db_path))
+    engine.dispose()
+
+    assert after == before
+
+
+def test_batch_migration_with_foreign_keys_on_loses_rows(
+    populated_db_path: Path,
+    scripts_with_batch_revision: Path,
+    count_rows: Callable[[Database], dict[str, int]],
+) -> None:
+    """The control: the trap is real, so the test above proves something."""
+    engine = _engine(populated_db_path)
+    config = make_config(scripts_with_batch_revision)
+    with engine.connect() as connection, connection.begin():
+        assert connection_pragmas(connection)["foreign_keys"] == 1
+        config.attributes[CONNECTION_ATTRIBUTE] = connection
+        command.upgrade(config, "head")  # naively, with foreign keys on
+    after = count_rows(Database(engine, populated_db_path))
+    engine.dispose()
+
+    assert after["episode"] == 1
+    assert after["segment"] == after["word"] == after["note"] == after["speaker"] == 0
+
+
+ORPHAN_REVISION = '''"""Test only: a migration that would leave a note without its episode."""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("episode", recreate="always") as batch:
+        batch.add_column(sa.Column("rating", sa.Integer(), nullable=True))
+    note = sa.table(
+        "note", sa.column("episode_id"), sa.column("time_ms"), sa.column("kind"),
+        sa.column("text"), sa.column("created_at"), sa.column("updated_at"),
+    )
+    op.execute(note.insert().values(
+        episode_id=999, time_ms=0, kind="note", text="orphan",
+        created_at="2025-01-01 00:00:00", updated_at="2025-01-01 00:00:00",
+    ))
+
+
+def downgrade() -> None:
+    pass
+'''
+
+
+def test_migration_breaking_a_foreign_key_is_rolled_back(
+    populated_db_path: Path, tmp_path: Path, count_rows: Callable[[Database], dict[str, int]]
+) -> None:
+    scripts = tmp_path / "orphan-migrations"
+    shutil.copytree(MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0002_orphan.py").write_text(ORPHAN_REVISION)
+    with open_database(populated_db_path) as db:
+        before = count_rows(db)
+
+    engine = _engine(populated_db_path)
+    with engine.connect() as connection:
+        expected = r"leave 1 row\(s\) pointing to rows that do not exist.*note row 7, missing"
+        with pytest.raises(StoreError, match=expected):
+            upgrade(connection, make_config(scripts))
+        assert current_revision(connection) == "0001"  # DDL and data both rolled back
+        assert "rating" not in {c["name"] for c in inspect(connection).get_columns("episode")}
+        assert connection_pragmas(connection)["foreign_keys"] == 1
+        connection.rollback()
+    engine.dispose()
+    with open_database(populated_db_path) as db:
+        assert count_rows(db) == before
+
+
+def test_opening_runs_pending_migrations_only_once(
+    populated_db_path: Path, scripts_with_batch_revision: Path
+) -> None:
+    engine = _engine(populated_db_path)
+    config = make_config(scripts_with_batch_revision)
+    with engine.connect() as connection:
+        upgrade(connection, config)
+        upgrade(connection, config)  # at head: nothing to do, no error
+        assert current_revision(connection) == "0002"
+    engine.dispose()
+
+
+def test_inspector_sees_named_constraints(db: Database) -> None:
+    """Batch mode can only drop constraints that have names; the naming convention gives them."""
+    with db.engine.connect() as connection:
+        inspector: Inspector = inspect(connection)
+        assert {u["name"] for u in inspector.get_unique_constraints("segment")} == {
+            "uq_segment_episode_id_position"
+        }
+        assert {i["name"] for i in inspector.get_indexes("note")} == {
+            "ix_note_episode_id_time_ms"
+        }
