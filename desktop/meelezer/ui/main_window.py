@@ -290,8 +290,11 @@ class MainWindow(QMainWindow):
                           "speakers and keep notes. Playback by libvlc.")
 
     def _report(self, title: str, message: str) -> None:
-        """A problem with something the user asked for: say it, and keep what is open."""
-        QMessageBox.warning(self, title, message)
+        """A problem with something the user asked for: say it, and keep what is open.
+
+        Shown in the message bar rather than a dialog: nothing is lost and reading goes on.
+        """
+        self.messages.show_message(f"{title}: {message}")
 
     # -- reacting to the player and the view --------------------------------------------------
 

@@ -116,3 +116,13 @@ def test_unreadable_timing_names_the_line() -> None:
 def test_no_cues_is_an_error() -> None:
     with pytest.raises(TranscriptError, match="no cues"):
         read_text("WEBVTT\n\nNOTE alleen een opmerking\n")
+
+
+def test_voice_names_with_escaped_characters_are_decoded() -> None:
+    from meelezer.transcript.formats import ReadOptions
+    from meelezer.transcript.readers import webvtt
+
+    text = "WEBVTT\n\n00:00.000 --> 00:01.000\n<v Q&amp;A &lt;team&gt;>Vragen?\n"
+    transcript = webvtt.read(text, ReadOptions())
+    assert transcript.segments[0].speaker == "Q&A <team>"
+    assert transcript.segments[0].text == "Vragen?"

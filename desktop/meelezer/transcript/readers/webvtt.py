@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -113,7 +114,10 @@ def _block_end(lines: list[str], index: int) -> int:
 
 def _voice(raw: str) -> str | None:
     match = _VOICE.search(raw)
-    return (match.group(1).strip() or None) if match is not None else None
+    if match is None:
+        return None
+    # Our writer escapes & < > in names, as WebVTT requires; "Q&amp;A team" is "Q&A team".
+    return html.unescape(match.group(1)).strip() or None
 
 
 def _plain_segments(cues: list[_Cue]) -> list[Segment]:

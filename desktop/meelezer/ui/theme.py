@@ -1,0 +1,101 @@
+"""Colours of the transcript view, derived from the widget palette so light and dark both work."""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette
+
+# Calm, distinguishable hues for speakers the library has not given a colour yet.
+FALLBACK_SPEAKER_COLORS = (
+    "#3b7dd8", "#d9822b", "#2e9e6a", "#b04a9a", "#c2453d", "#6a5acd", "#1f9aa8", "#8a7a2e",
+)
+
+
+def blend(under: QColor, over: QColor, amount: float) -> QColor:
+    """``over`` laid on ``under`` at ``amount`` (0..1) opacity, as an opaque 8-bit colour."""
+    keep = 1.0 - amount
+    return QColor(
+        round(under.red() * keep + over.red() * amount),
+        round(under.green() * keep + over.green() * amount),
+        round(under.blue() * keep + over.blue() * amount),
+    )
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+
+
+def fallback_speaker_color(name: str) -> str:
+    """A stable colour for ``name`` (same name, same colour, on every run)."""
+    return FALLBACK_SPEAKER_COLORS[zlib.crc32(name.encode("utf-8")) % len(FALLBACK_SPEAKER_COLORS)]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerChipColors:
+    background: QColor
+    text: QColor
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptTheme:
+    """Every colour the line delegate paints with."""
+
+    dark: bool
+    base: QColor
+    text: QColor
+    played_text: QColor
+    time_text: QColor
+    time_estimated: QColor
+    time_hover: QColor
+    accent: QColor
+    current_band: QColor
+    current_bar: QColor
+    word_box: QColor
+    word_text: QColor
+    selection: QColor
+    selection_current: QColor
+    hover: QColor
+    focus_outline: QColor
+
+    def speaker_chip(self, color_hex: str | None, name: str) -> SpeakerChipColors:
+        """Chip colours for a speaker: a pale tint of their colour behind readable text."""
+        color = QColor(color_hex) if color_hex else QColor()
+        if not color.isValid():
+            color = QColor(fallback_speaker_color(name))
+        background = blend(self.base, color, 0.30 if self.dark else 0.16)
+        hue, saturation = color.hslHueF(), color.hslSaturationF()
+        lightness = color.lightnessF()
+        # Clamp the lightness so the name stays readable on the tint in either mode.
+        lightness = max(lightness, 0.72) if self.dark else min(lightness, 0.36)
+        return SpeakerChipColors(background, QColor.fromHslF(max(hue, 0.0), saturation, lightness))
+
+
+def transcript_theme(palette: QPalette) -> TranscriptTheme:
+    """The transcript colours for ``palette`` (the view's, so a palette change restyles it)."""
+    dark = is_dark(palette)
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    accent = palette.color(QPalette.ColorRole.Highlight)
+    band = blend(base, accent, 0.32 if dark else 0.21)
+    focus = QColor(accent)
+    focus.setAlphaF(0.6)
+    return TranscriptTheme(
+        dark=dark,
+        base=base,
+        text=text,
+        played_text=blend(base, text, 0.70),
+        time_text=blend(base, text, 0.58),
+        time_estimated=blend(base, text, 0.40),
+        time_hover=accent.lighter(135) if dark else accent,
+        accent=accent,
+        current_band=band,
+        current_bar=accent.lighter(120) if dark else accent,
+        word_box=accent,
+        word_text=palette.color(QPalette.ColorRole.HighlightedText),
+        selection=blend(base, text, 0.10 if dark else 0.075),
+        selection_current=blend(band, text, 0.08),
+        hover=blend(base, text, 0.05 if dark else 0.035),
+        focus_outline=focus,
+    )
