@@ -10,7 +10,7 @@ from meelezer.store import episodes
 from meelezer.store.database import Database
 from meelezer.store.errors import EpisodeNotFoundError
 from meelezer.store.rows import EpisodeRow, SegmentRow
-from meelezer.transcript.files import read_transcript
+from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.model import Word
 
 RECENT_LIMIT = 10
@@ -44,11 +44,21 @@ class Library:
         """
         transcript_path = files.transcript.resolve()
         audio = files.audio.resolve() if files.audio is not None else None
-        # Reading first means a broken transcript never reaches the store. When the same
-        # content was imported before, the store keeps that episode and its annotations
-        # and only notes where the files are now.
+        try:
+            digest = episodes.file_sha256(transcript_path)
+        except OSError as error:
+            raise TranscriptError(f"cannot read the file: {error.strerror or error}",
+                                  transcript_path) from None
+        known = episodes.find_episode_by_hash(self.database, digest)
+        if known is not None:
+            # The same content was imported before: keep that episode and its annotations,
+            # and only note where the files are now. No parsing needed.
+            episodes.relocate_episode(self.database, known.id, transcript_path, audio)
+            return self.open_episode(known.id)
+        # The readers load only when a transcript is new (they cost start-up time).
+        from meelezer.transcript.files import read_transcript
+
         transcript = read_transcript(transcript_path, audio_duration_ms=audio_duration_ms)
-        digest = episodes.file_sha256(transcript_path)
         episode_id = episodes.import_transcript(
             self.database, transcript, transcript_path, digest, audio)
         return self.open_episode(episode_id)

@@ -30,4 +30,23 @@ def _import_benchmarks() -> dict[str, Callable[[], list[Result]]]:
     return {"import-seed-003": seed_import, "import-50k-lines": large_import}
 
 
-BENCHMARKS: dict[str, Callable[[], list[Result]]] = {**_import_benchmarks()}
+def _ui_benchmarks() -> dict[str, Callable[[], list[Result]]]:
+    def launch() -> list[Result]:
+        from bench_launch import bench_launch
+
+        return bench_launch()
+
+    def view() -> list[Result]:
+        from bench_view import bench_transcript_view
+
+        return bench_transcript_view()
+
+    def clock() -> list[Result]:
+        from bench_clock import bench_clock
+
+        return bench_clock()
+
+    return {"launch": launch, "view-50k-lines": view, "clock": clock}
+
+
+BENCHMARKS: dict[str, Callable[[], list[Result]]] = {**_import_benchmarks(), **_ui_benchmarks()}

@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers.fake_player import FakePlayer
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from helpers.fake_player import FakePlayer
 from meelezer.library import Library
 from meelezer.playback.player import PlaybackState
 from meelezer.settings import Settings

@@ -7,13 +7,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from alembic.util import CommandError
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from meelezer.store import migrate, sqlite
+from meelezer.store import sqlite
 from meelezer.store.errors import DatabaseDamagedError, StoreError
+
+# The newest migration in store/migrations/versions; a test keeps the two in step.
+HEAD_REVISION = "0001"
 
 _WHAT_TO_DO_WHEN_DAMAGED = (
     "Meelezer cannot use it. Quit Meelezer, move the file somewhere else (or put back a "
@@ -87,22 +89,34 @@ def open_database(path: Path) -> Database:
                     f"{_WHAT_TO_DO_WHEN_DAMAGED}",
                     path,
                 )
+            at_head = sqlite.schema_revision(connection) == HEAD_REVISION
             connection.rollback()
-            migrate.upgrade(connection)
+            if not at_head:
+                _migrate(connection, path)
     except StoreError:
         engine.dispose()
         raise
     except SQLAlchemyError as error:
         engine.dispose()
         raise store_error(error, path) from error
+    return Database(engine, path)
+
+
+def _migrate(connection: Connection, path: Path) -> None:
+    # alembic is imported only here: loading it costs ~150 ms, and a library that is
+    # already at HEAD_REVISION (every start but the first after an update) never needs it.
+    from alembic.util import CommandError
+
+    from meelezer.store import migrate
+
+    try:
+        migrate.upgrade(connection)
     except CommandError as error:
-        engine.dispose()
         raise StoreError(
             f"Cannot update the library database {path} to this version of Meelezer "
             f"({error}). Please report this as a bug.",
             path,
         ) from error
-    return Database(engine, path)
 
 
 def store_error(error: SQLAlchemyError, path: Path) -> StoreError:

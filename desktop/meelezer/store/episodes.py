@@ -27,6 +27,7 @@ __all__ = [
     "load_segments",
     "load_words",
     "mark_opened",
+    "relocate_episode",
     "save_last_position",
 ]
 
@@ -159,6 +160,14 @@ def delete_episode(db: Database, episode_id: int) -> bool:
     with db.session() as session:
         result = session.connection().execute(delete(EPISODE).where(EPISODE.c.id == episode_id))
     return bool(result.rowcount)
+
+
+def relocate_episode(
+    db: Database, episode_id: int, transcript_path: Path, audio_path: Path | None
+) -> None:
+    """Note where an episode's files are now (the audio only when one is given)."""
+    with db.session() as session:
+        _update_paths(session.connection(), episode_id, transcript_path, audio_path, None)
 
 
 def _update_episode(db: Database, episode_id: int, **values: Any) -> None:

@@ -86,6 +86,17 @@ def connection_pragmas(connection: Connection) -> dict[str, object]:
     }
 
 
+def schema_revision(connection: Connection) -> str | None:
+    """The alembic revision recorded in the database, read without loading alembic."""
+    has_table = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).first()
+    if has_table is None:
+        return None
+    row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return None if row is None else str(row[0])
+
+
 def integrity_problems(connection: Connection) -> list[str]:
     """The problems ``PRAGMA integrity_check`` reports, one per item; empty when sound."""
     rows = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check")]

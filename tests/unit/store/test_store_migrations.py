@@ -223,3 +223,25 @@ def test_inspector_sees_named_constraints(db: Database) -> None:
         assert {i["name"] for i in inspector.get_indexes("note")} == {
             "ix_note_episode_id_time_ms"
         }
+
+
+def test_head_revision_constant_matches_the_migrations() -> None:
+    from meelezer.store import migrate
+    from meelezer.store.database import HEAD_REVISION
+
+    assert migrate.head_revision() == HEAD_REVISION
+
+
+def test_reopening_a_current_library_does_not_load_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "library.sqlite3"
+    open_database(path).close()  # created and migrated
+    script = (
+        "import sys; from pathlib import Path; from meelezer.store.database import open_database;"
+        f"open_database(Path({str(path)!r})).close(); print('alembic' in sys.modules)"
+    )
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                               check=True)
+    assert completed.stdout.strip() == "False"

@@ -1,0 +1,67 @@
+"""The real app (real libvlc, real SQLite, real window) starts on the demo episode and plays."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from meelezer.app import StartupError, build_app
+from meelezer.episode_files import resolve_episode_files
+from meelezer.playback.player import PlaybackState
+
+DEMO = "ai-report-grok3-demo.txt"
+
+
+@pytest.fixture
+def demo_copy(tmp_path: Path, seeds_dir: Path) -> Path:
+    folder = tmp_path / "episode"
+    folder.mkdir()
+    shutil.copy(seeds_dir / DEMO.replace(".txt", ".opus"), folder)
+    return Path(shutil.copy(seeds_dir / DEMO, folder))
+
+
+def test_demo_episode_plays_and_the_highlight_moves(qtbot: QtBot, tmp_path: Path,
+                                                    demo_copy: Path) -> None:
+    running = build_app(str(tmp_path / "data"), resolve_episode_files([demo_copy]),
+                        ("--aout=dummy",))
+    try:
+        window = running.window
+        assert window.transcript.model.rowCount() == 172
+        qtbot.waitUntil(lambda: running.player.duration_ms() > 600_000, timeout=10_000)
+        window.controller.seek(8_000)  # line 1 ends at 8.66 s, line 2 starts at 9.06 s
+        window.controller.toggle()
+        qtbot.waitUntil(lambda: running.player.state() == PlaybackState.PLAYING, timeout=10_000)
+        qtbot.waitUntil(lambda: window.transcript.current_row() == 1, timeout=10_000)
+        assert window.bar.isEnabled()
+        window.controller.toggle()
+        qtbot.waitUntil(lambda: running.player.state() == PlaybackState.PAUSED, timeout=5_000)
+    finally:
+        running.close()
+
+
+def test_next_start_reopens_the_last_episode_at_its_position(
+        qtbot: QtBot, tmp_path: Path, demo_copy: Path) -> None:
+    data = str(tmp_path / "data")
+    first = build_app(data, resolve_episode_files([demo_copy]), ("--aout=dummy",))
+    qtbot.waitUntil(lambda: first.player.duration_ms() > 0, timeout=10_000)
+    first.window.controller.seek(95_000)
+    first.close()
+
+    second = build_app(data, None, ("--aout=dummy",))
+    try:
+        assert second.window.episode is not None
+        assert second.window.transcript.model.rowCount() == 172
+        qtbot.waitUntil(lambda: abs(second.player.position_ms() - 95_000) < 500, timeout=10_000)
+    finally:
+        second.close()
+
+
+def test_damaged_library_stops_start_with_a_clear_message(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "meelezer.sqlite3").write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StartupError, match=r"damaged|not a database"):
+        build_app(str(data), None, ("--aout=dummy",))
