@@ -81,6 +81,9 @@ def test_opening_the_demo_shows_lines_title_and_loads_audio(
     assert window.open_paths([demo])
     assert window.transcript.model.rowCount() == 172
     assert window.windowTitle().startswith("Grok-3 daagt OpenAI uit")
+    assert window.header.title() == window.windowTitle().removesuffix(" — Meelezer")
+    assert "AI Report" in window.header.details()
+    assert "Space plays" in window.header.details()
     assert fake(window).loaded == demo.with_suffix(".opus")
     assert not window.messages.isVisible()
 

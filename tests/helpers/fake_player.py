@@ -37,9 +37,7 @@ class FakePlayer(Player):
         self.sync_offset_ms = 0
         self.is_shut_down = False
         self._available = available
-        self._state = PlaybackState.NO_MEDIA
         self._position = 0
-        self._duration = 0
         self._rate = 1.0
 
     # -- test controls -----------------------------------------------------------
@@ -123,12 +121,6 @@ class FakePlayer(Player):
             return 0
         return max(0, min(self._position + self.sync_offset_ms, self._duration))
 
-    def duration_ms(self) -> int:
-        return self._duration
-
-    def state(self) -> PlaybackState:
-        return self._state
-
     def set_rate(self, rate: float) -> None:
         self.calls.append(f"set_rate {rate}")
         self._rate = clamp_rate(rate)
@@ -160,12 +152,3 @@ class FakePlayer(Player):
     def _has_media(self) -> bool:
         return self._state not in (PlaybackState.NO_MEDIA, PlaybackState.ERROR)
 
-    def _set_state(self, state: PlaybackState) -> None:
-        if state is not self._state:
-            self._state = state
-            self.state_changed.emit(state)
-
-    def _set_duration(self, duration: int) -> None:
-        if duration != self._duration:
-            self._duration = duration
-            self.duration_changed.emit(duration)

@@ -34,6 +34,11 @@ class Player(QObject):
     error = Signal(str)  # a message a person can act on
     seeked = Signal(int)  # ms, the target of seek()
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._state = PlaybackState.NO_MEDIA
+        self._duration = 0
+
     def load(self, path: Path) -> None:
         """Open ``path``; ends in STOPPED (ready, at 0) or ERROR plus the error signal."""
         raise NotImplementedError
@@ -62,10 +67,21 @@ class Player(QObject):
 
     def duration_ms(self) -> int:
         """The media length in ms, or 0 while unknown."""
-        raise NotImplementedError
+        return self._duration
 
     def state(self) -> PlaybackState:
-        raise NotImplementedError
+        return self._state
+
+    # Implementations report changes through these, so a signal fires once per real change.
+    def _set_state(self, state: PlaybackState) -> None:
+        if state is not self._state:
+            self._state = state
+            self.state_changed.emit(state)
+
+    def _set_duration(self, duration: int) -> None:
+        if duration != self._duration:
+            self._duration = duration
+            self.duration_changed.emit(duration)
 
     def set_rate(self, rate: float) -> None:
         """Playback speed, clamped to 0.5–3.0; pitch is kept."""

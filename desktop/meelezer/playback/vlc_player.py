@@ -83,10 +83,8 @@ class VlcPlayer(Player):
         super().__init__(parent)
         self._now = now
         self._clock = SmoothClock(now)
-        self._state = PlaybackState.NO_MEDIA
         self._engine = _Engine.IDLE
         self._generation = 0
-        self._duration = 0
         self._rate = 1.0
         self._volume = 100
         self._muted = False
@@ -261,12 +259,6 @@ class VlcPlayer(Player):
             position = min(position, self._duration)
         return max(0, position)
 
-    def duration_ms(self) -> int:
-        return self._duration
-
-    def state(self) -> PlaybackState:
-        return self._state
-
     def rate(self) -> float:
         return self._rate
 
@@ -434,15 +426,6 @@ class VlcPlayer(Player):
         name = self._path.name if self._path is not None else "this file"
         return f"Cannot play {name}: not an audio file libvlc can decode"
 
-    def _set_state(self, state: PlaybackState) -> None:
-        if state is not self._state:
-            self._state = state
-            self.state_changed.emit(state)
-
-    def _set_duration(self, duration: int) -> None:
-        if duration != self._duration:
-            self._duration = duration
-            self.duration_changed.emit(duration)
 
     def _libvlc_module(self) -> Any:
         assert self._libvlc is not None

@@ -30,6 +30,7 @@ from meelezer.store.errors import StoreError
 from meelezer.transcript.errors import TranscriptError
 from meelezer.ui.actions import WindowActions, build_actions
 from meelezer.ui.empty_state import EmptyState
+from meelezer.ui.episode_header import EpisodeHeader
 from meelezer.ui.go_to_time_dialog import GoToTimeDialog
 from meelezer.ui.line_items import line_items_for
 from meelezer.ui.message_bar import MessageBar
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         self.controller = PlaybackController(player, self)
         self.controller.auto_rewind_ms = settings.auto_rewind_ms
         self.messages = MessageBar()
+        self.header = EpisodeHeader()
+        self.header.hide()
         self.transcript = TranscriptView()
         self.empty_state = EmptyState(self.actions_.open_episode)
         self.bar = PlaybackBar(self.actions_)
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.messages)
+        layout.addWidget(self.header)
         layout.addWidget(self._pages, 1)
         layout.addWidget(self.bar)
         self.setCentralWidget(central)
@@ -205,6 +209,9 @@ class MainWindow(QMainWindow):
         self._pages.setCurrentWidget(self.transcript)
         self.messages.hide()
         self._load_audio(opened)
+        playable = self.player.is_available() and opened.audio_path is not None
+        self.header.show_episode(episode, len(lines), playable)
+        self.header.show()
         self.transcript.set_position_ms(episode.last_position_ms)
         self.bar.set_position(episode.last_position_ms)
         self.transcript.setFocus()

@@ -1,0 +1,50 @@
+"""The strip above the transcript naming the open episode: title, show, date, what to do next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from meelezer.store.rows import EpisodeRow
+from meelezer.transcript.timecode import format_clock
+
+HINT = "Space plays and pauses · click a time to jump there · F1 lists every shortcut"
+
+
+class EpisodeHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._title = QLabel()
+        self._title.setTextFormat(Qt.TextFormat.PlainText)
+        self._title.setWordWrap(True)
+        self._title.setAccessibleName("Episode title")
+        font = self._title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self._title.setFont(font)
+        self._details = QLabel()
+        self._details.setTextFormat(Qt.TextFormat.PlainText)
+        self._details.setAccessibleName("Episode details")
+        self._details.setForegroundRole(self._details.foregroundRole())
+        self._details.setStyleSheet("color: palette(placeholder-text);")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 8)
+        layout.setSpacing(2)
+        layout.addWidget(self._title)
+        layout.addWidget(self._details)
+
+    def show_episode(self, episode: EpisodeRow, line_count: int, playable: bool) -> None:
+        self._title.setText(episode.title)
+        parts = [part for part in (episode.show_name, (episode.date or "")[:10]) if part]
+        parts.append(f"{line_count:,} lines, {format_clock(episode.duration_ms)}")
+        if episode.times_estimated:
+            parts.append("times estimated (~)")
+        if playable:
+            parts.append(HINT)
+        self._details.setText("  ·  ".join(parts))
+
+    def title(self) -> str:
+        return self._title.text()
+
+    def details(self) -> str:
+        return self._details.text()
