@@ -65,14 +65,21 @@ class Library:
 
     def open_episode(self, episode_id: int) -> OpenedEpisode:
         episodes.mark_opened(self.database, episode_id)
+        return self.reload(episode_id)
+
+    def fit_estimated_times(self, episode_id: int, audio_duration_ms: int) -> bool:
+        """Spread an untimed transcript over its audio once the audio's length is known."""
+        from meelezer.store.retiming import fit_estimated_times
+
+        return fit_estimated_times(self.database, episode_id, audio_duration_ms)
+
+    def reload(self, episode_id: int) -> OpenedEpisode:
+        """The episode's rows again, after the store changed them (nothing else happens)."""
         episode = episodes.get_episode(self.database, episode_id)
         if episode is None:
             raise EpisodeNotFoundError(f"Episode {episode_id} is no longer in the library")
-        return OpenedEpisode(
-            episode=episode,
-            segments=episodes.load_segments(self.database, episode_id),
-            words=episodes.load_words(self.database, episode_id),
-        )
+        return OpenedEpisode(episode, episodes.load_segments(self.database, episode_id),
+                             episodes.load_words(self.database, episode_id))
 
     def recent_episodes(self) -> list[EpisodeRow]:
         """Most recently opened first."""

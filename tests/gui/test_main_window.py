@@ -276,3 +276,19 @@ def test_space_types_into_text_fields_instead_of_playing(
     QApplication.processEvents()
     qtbot.keyClick(dialog._input, Qt.Key.Key_Space)
     assert fake(window).state() != PlaybackState.PLAYING
+
+
+def test_untimed_note_is_spread_over_the_audio_once_its_length_is_known(
+        make_window: WindowFactory, seeds_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "note"
+    folder.mkdir()
+    note = Path(shutil.copy(seeds_dir / "ai-report-gpt-nl-youtube-note.md", folder))
+    shutil.copy(seeds_dir / DEMO_AUDIO, folder / "ai-report-gpt-nl-youtube-note.opus")
+    window = make_window(FakePlayer(duration_ms=3_000_000))
+    assert window.open_paths([note])
+    model = window.transcript.model
+    last = model.line(model.rowCount() - 1)
+    assert last.times_estimated
+    assert last.end_ms == 3_000_000
+    assert window.episode is not None and window.episode.episode.duration_ms == 3_000_000
+    assert "50:00" in window.header.details()

@@ -38,6 +38,7 @@ from meelezer.ui.playback_bar import PlaybackBar
 from meelezer.ui.playback_controller import PlaybackController
 from meelezer.ui.preferences_dialog import PreferencesDialog
 from meelezer.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+from meelezer.ui.transcript_model import LineItem
 from meelezer.ui.transcript_view import TranscriptView
 
 VOLUME_STEP = 5
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
         self.empty_state.recent_chosen.connect(self.open_library_episode)
         c.position_changed.connect(self._show_position)
         c.playing_changed.connect(self.bar.set_playing)
-        self.player.duration_changed.connect(self.bar.set_duration)
+        self.player.duration_changed.connect(self._on_duration_known)
         self.player.error.connect(self._on_player_error)
         self.player.state_changed.connect(self._on_player_state)
 
@@ -202,21 +203,41 @@ class MainWindow(QMainWindow):
         self.episode = opened
         episode = opened.episode
         self.setWindowTitle(f"{episode.title} — Meelezer")
-        lines = line_items_for(opened)
-        self.transcript.set_lines(lines)
-        self.controller.set_lines([(line.start_ms, line.end_ms) for line in lines])
+        lines = self._show_lines(opened)
         self.controller.save_position = lambda ms: self.library.save_position(episode.id, ms)
         self._pages.setCurrentWidget(self.transcript)
         self.messages.hide()
         self._load_audio(opened)
         playable = self.player.is_available() and opened.audio_path is not None
-        self.header.show_episode(episode, len(lines), playable)
+        # Loading the audio may have refitted estimated times: show the episode as it is now.
+        self.header.show_episode(self.episode.episode, len(lines), playable)
         self.header.show()
         self.transcript.set_position_ms(episode.last_position_ms)
         self.bar.set_position(episode.last_position_ms)
         self.transcript.setFocus()
         self._refresh_recent()
         self.episode_opened.emit(episode.id)
+
+    def _show_lines(self, opened: OpenedEpisode) -> list[LineItem]:
+        lines = line_items_for(opened)
+        self.transcript.set_lines(lines)
+        self.controller.set_lines([(line.start_ms, line.end_ms) for line in lines])
+        return lines
+
+    def _on_duration_known(self, duration_ms: int) -> None:
+        self.bar.set_duration(duration_ms)
+        if self.episode is None or not self.episode.episode.times_estimated:
+            return
+        # Text without timestamps was spread at a speaking rate; now the audio's real length
+        # is known, spread it over that instead.
+        episode_id = self.episode.episode.id
+        try:
+            if self.library.fit_estimated_times(episode_id, duration_ms):
+                self.episode = self.library.reload(episode_id)
+                self._show_lines(self.episode)
+                self.transcript.set_position_ms(self.controller.position_ms())
+        except StoreError as error:
+            self.messages.show_message(str(error))
 
     def _load_audio(self, opened: OpenedEpisode) -> None:
         audio = opened.audio_path
