@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
     def set_muted(self, muted: bool) -> None:
         self.player.set_muted(muted)
         self.settings.muted = muted
+        self.bar.set_muted(muted)
 
     # -- dialogs ------------------------------------------------------------------------------
 

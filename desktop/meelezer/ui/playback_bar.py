@@ -155,6 +155,14 @@ class PlaybackBar(QWidget):
         with QSignalBlocker(self._volume):
             self._volume.setValue(volume)
 
+    def set_muted(self, muted: bool) -> None:
+        pixmap = (
+            QStyle.StandardPixmap.SP_MediaVolumeMuted
+            if muted
+            else QStyle.StandardPixmap.SP_MediaVolume
+        )
+        self._actions.mute.setIcon(self.style().standardIcon(pixmap))
+
     def set_playable(self, playable: bool) -> None:
         """Without audio the transcript is still readable; the controls say they cannot play."""
         self._slider.setEnabled(playable)
