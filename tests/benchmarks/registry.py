@@ -46,7 +46,12 @@ def _ui_benchmarks() -> dict[str, Callable[[], list[Result]]]:
 
         return bench_clock()
 
-    return {"launch": launch, "view-50k-lines": view, "clock": clock}
+    def annotations() -> list[Result]:
+        from bench_annotations import bench_annotations
+
+        return bench_annotations()
+
+    return {"launch": launch, "view-50k-lines": view, "clock": clock, "annotations": annotations}
 
 
 BENCHMARKS: dict[str, Callable[[], list[Result]]] = {**_import_benchmarks(), **_ui_benchmarks()}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,54 +12,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from helpers.fake_player import FakePlayer
-from meelezer.library import Library
+from helpers.windows import DEMO_AUDIO, WindowFactory, fake
 from meelezer.playback.player import PlaybackState
-from meelezer.settings import Settings
 from meelezer.store import episodes
-from meelezer.store.database import Database, open_database
+from meelezer.store.database import Database
 from meelezer.ui.go_to_time_dialog import GoToTimeDialog
 from meelezer.ui.main_window import MainWindow
 from meelezer.ui.shortcuts_dialog import shortcut_rows
-
-DEMO_TEXT = "ai-report-grok3-demo.txt"
-DEMO_AUDIO = "ai-report-grok3-demo.opus"
-
-WindowFactory = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(tmp_path / "library.sqlite3")
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, database: Database, tmp_path: Path) -> WindowFactory:
-    def make(player: FakePlayer | None = None) -> MainWindow:
-        window = MainWindow(Library(database), player or FakePlayer(duration_ms=604_780),
-                            Settings(tmp_path / "settings.ini"))
-        qtbot.addWidget(window)
-        # Window shortcuts need the active window, as on a desktop.
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        return window
-    return make
-
-
-@pytest.fixture
-def demo(tmp_path: Path, seeds_dir: Path) -> Path:
-    """The demo pair copied, so no test can touch the committed files."""
-    folder = tmp_path / "episode"
-    folder.mkdir()
-    shutil.copy(seeds_dir / DEMO_AUDIO, folder / DEMO_AUDIO)
-    return Path(shutil.copy(seeds_dir / DEMO_TEXT, folder / DEMO_TEXT))
-
-
-def fake(window: MainWindow) -> FakePlayer:
-    assert isinstance(window.player, FakePlayer)
-    return window.player
 
 
 def press(qtbot: QtBot, window: MainWindow, key: Qt.Key,

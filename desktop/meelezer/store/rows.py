@@ -47,3 +47,30 @@ class EpisodeRow:
     last_position_ms: int
     created_at: datetime
     last_opened_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRow:
+    """A speaker the user can assign in an episode: the show's, or the episode's own."""
+
+    id: int
+    name: str
+    color: str  # "#rrggbb"
+    hotkey: int | None  # 1–9, the key that assigns this speaker
+    show_id: int | None
+    episode_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRow:
+    """A note, a bookmark (a note without text) or a highlight (a quote over a time range)."""
+
+    id: int
+    episode_id: int
+    time_ms: int
+    kind: str  # "note" | "bookmark" | "highlight"
+    text: str
+    color: str | None
+    end_ms: int | None  # highlights cover time_ms..end_ms
+    created_at: datetime
+    updated_at: datetime

@@ -42,7 +42,7 @@ class WindowActions:
         return [getattr(self, field.name) for field in fields(self)]
 
 
-def _action(
+def make_action(
     parent: QObject,
     text: str,
     shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -73,52 +73,54 @@ def build_actions(window: QWidget) -> WindowActions:
 
     sp = QStyle.StandardPixmap
     actions = WindowActions(
-        open_episode=_action(
+        open_episode=make_action(
             window,
             "&Open…",
             QKeySequence.StandardKey.Open,
             "Open an episode: its audio and transcript",
         ),
-        quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit),
-        play_pause=_action(window, "&Play", "Space", "Play or pause", icon(sp.SP_MediaPlay)),
-        back_5=_action(window, "Back 5 seconds", "Left", icon=icon(sp.SP_MediaSeekBackward)),
-        forward_5=_action(window, "Forward 5 seconds", "Right", icon=icon(sp.SP_MediaSeekForward)),
-        back_30=_action(window, "Back 30 seconds", "Shift+Left"),
-        forward_30=_action(window, "Forward 30 seconds", "Shift+Right"),
-        previous_line=_action(
+        quit=make_action(window, "&Quit", QKeySequence.StandardKey.Quit),
+        play_pause=make_action(window, "&Play", "Space", "Play or pause", icon(sp.SP_MediaPlay)),
+        back_5=make_action(window, "Back 5 seconds", "Left", icon=icon(sp.SP_MediaSeekBackward)),
+        forward_5=make_action(
+            window, "Forward 5 seconds", "Right", icon=icon(sp.SP_MediaSeekForward)
+        ),
+        back_30=make_action(window, "Back 30 seconds", "Shift+Left"),
+        forward_30=make_action(window, "Forward 30 seconds", "Shift+Right"),
+        previous_line=make_action(
             window, "Previous line", "Alt+Up", icon=icon(sp.SP_MediaSkipBackward)
         ),
-        next_line=_action(window, "Next line", "Alt+Down", icon=icon(sp.SP_MediaSkipForward)),
-        slower=_action(window, "Slower", "["),
-        faster=_action(window, "Faster", "]"),
-        normal_speed=_action(window, "Normal speed", "="),
-        volume_up=_action(window, "Volume up", "Ctrl+Up"),
-        volume_down=_action(window, "Volume down", "Ctrl+Down"),
-        mute=_action(window, "Mute", "M", icon=icon(sp.SP_MediaVolume), checkable=True),
-        loop_line=_action(
+        next_line=make_action(window, "Next line", "Alt+Down", icon=icon(sp.SP_MediaSkipForward)),
+        slower=make_action(window, "Slower", "["),
+        faster=make_action(window, "Faster", "]"),
+        normal_speed=make_action(window, "Normal speed", "="),
+        volume_up=make_action(window, "Volume up", "Ctrl+Up"),
+        volume_down=make_action(window, "Volume down", "Ctrl+Down"),
+        mute=make_action(window, "Mute", "M", icon=icon(sp.SP_MediaVolume), checkable=True),
+        loop_line=make_action(
             window,
             "Loop current line",
             "L",
             "Repeat the current line until you turn this off",
             checkable=True,
         ),
-        follow_playback=_action(
+        follow_playback=make_action(
             window,
             "Follow playback",
             "Ctrl+Shift+F",
             "Keep the line being spoken in view",
             checkable=True,
         ),
-        back_to_playback=_action(
+        back_to_playback=make_action(
             window,
             "Back to playback",
             "Ctrl+Return",
             "Scroll back to the line being spoken and follow it again",
         ),
-        go_to_time=_action(window, "&Go to time…", "Ctrl+G", "Jump to a time such as 1:02:03"),
-        preferences=_action(window, "P&references…", QKeySequence.StandardKey.Preferences),
-        shortcuts=_action(window, "&Keyboard shortcuts", "F1"),
-        about=_action(window, "&About Meelezer"),
+        go_to_time=make_action(window, "&Go to time…", "Ctrl+G", "Jump to a time such as 1:02:03"),
+        preferences=make_action(window, "P&references…", QKeySequence.StandardKey.Preferences),
+        shortcuts=make_action(window, "&Keyboard shortcuts", "F1"),
+        about=make_action(window, "&About Meelezer"),
     )
     for action in actions.all():
         window.addAction(action)  # shortcuts work even when no menu shows the action

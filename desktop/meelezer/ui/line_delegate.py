@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -15,19 +16,34 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QPainter,
     QPalette,
+    QPen,
     QTextCharFormat,
     QTextLayout,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+)
 
 from meelezer.transcript.model import Word
 from meelezer.transcript.timecode import format_clock
 from meelezer.transcript.word_timing import estimate_word_spans
-from meelezer.ui.line_layout import LineMetrics, range_rects, word_char_spans, wrapped_layout
+from meelezer.ui.line_layout import (
+    LineMetrics,
+    marker_tooltip,
+    range_rects,
+    word_char_spans,
+    wrapped_layout,
+)
 from meelezer.ui.theme import SpeakerChipColors, TranscriptTheme, transcript_theme
 from meelezer.ui.transcript_model import LineItem, LineRole, TranscriptModel
 
@@ -91,12 +107,15 @@ class LineDelegate(QStyledItemDelegate):
         self._chips: dict[tuple[str | None, str], tuple[SpeakerChipColors, str, float]] = {}
         self._time_advances: dict[str, float] = {}
         self._metrics: LineMetrics | None = None
+        self._quotes: dict[str, tuple[QColor, QColor]] = {}
         self.restyle(QFont(), QPalette())
         self._current_row = -1
         self._word_span: tuple[int, int] | None = None
         self._time_hover_row = -1
         self._show_focus = False
         self._model: TranscriptModel | None = None
+        self._matches: dict[int, list[tuple[int, int]]] = {}  # find matches by row
+        self._current_match: tuple[int, int, int] | None = None  # (row, start, end)
 
     # --- configuration from the view -------------------------------------------------------
 
@@ -128,6 +147,7 @@ class LineDelegate(QStyledItemDelegate):
         """
         self._theme = transcript_theme(palette)
         self._chips.clear()  # their colours
+        self._quotes.clear()
         sample = "~0:00:00" if longest_ms >= 3_600_000 else "~00:00"
         metrics = LineMetrics.for_font(font, sample)
         if metrics == self._metrics:
@@ -154,6 +174,21 @@ class LineDelegate(QStyledItemDelegate):
         self._heights.clear()
         self._layouts.clear()
         self._chips.clear()
+
+    def forget_rows(self, rows: list[int]) -> None:
+        """Forget the heights and layouts of ``rows`` (their lines are about to change)."""
+        for row in rows:
+            self._heights.pop(row, None)
+            self._layouts.pop(row, None)
+
+    def set_search(self, matches: dict[int, list[tuple[int, int]]],
+                   current: tuple[int, int, int] | None) -> None:
+        """Find matches to box, by row, and the current one (``(row, start, end)``)."""
+        self._matches = matches
+        self._current_match = current
+
+    def search_spans(self, row: int) -> list[tuple[int, int]]:
+        return self._matches.get(row, [])
 
     def set_current(self, row: int, word_span: tuple[int, int] | None) -> None:
         self._current_row = row
@@ -222,14 +257,19 @@ class LineDelegate(QStyledItemDelegate):
         current = row == self._current_row
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        self._paint_background(painter, rect, state, current)
+        self._paint_background(painter, rect, state, current, item.highlight_color)
         text_top = rect.top() + metrics.text_top(changes)
         self._paint_time(painter, rect, item, text_top, current, row == self._time_hover_row)
+        if item.has_note or item.edited:
+            self._paint_markers(painter, rect, item, text_top)
         if changes and item.speaker:
             self._paint_chip(painter, rect, item)
         layout = self._layout(row, item, rect.width())
         origin = QPointF(rect.left() + metrics.text_left, text_top)
         selections: list[QTextLayout.FormatRange] = []
+        spans = self._matches.get(row)
+        if spans:
+            self._paint_match_boxes(painter, layout, origin, row, spans)
         if current and self._word_span is not None:
             self._paint_word_box(painter, layout, origin, self._word_span)
             selections.append(self._word_format(self._word_span))
@@ -239,7 +279,7 @@ class LineDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _paint_background(self, painter: QPainter, rect: QRect, state: QStyle.StateFlag,
-                          current: bool) -> None:
+                          current: bool, quote: str | None) -> None:
         theme = self._theme
         selected = bool(state & QStyle.StateFlag.State_Selected)
         if current:
@@ -248,7 +288,17 @@ class LineDelegate(QStyledItemDelegate):
             painter.fillRect(bar, theme.current_bar)
         elif selected:
             painter.fillRect(rect, theme.selection)
-        elif state & QStyle.StateFlag.State_MouseOver:
+        if quote is not None:
+            colors = self._quotes.get(quote)
+            if colors is None:
+                colors = self._quotes[quote] = theme.quote_colors(quote)
+            if not (current or selected):  # a quote is tinted, and not hover-lit
+                painter.fillRect(rect, colors[0])
+            # Just right of where the current line's bar goes, so both show at once.
+            width = self.metrics.bar_width
+            painter.fillRect(QRect(rect.left() + width + 2, rect.top(), max(3, width * 2 // 3),
+                                   rect.height()), colors[1])
+        elif not (current or selected) and state & QStyle.StateFlag.State_MouseOver:
             painter.fillRect(rect, theme.hover)
         if self._show_focus and state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(theme.focus_outline)
@@ -315,3 +365,48 @@ class LineDelegate(QStyledItemDelegate):
             box.adjust(-pad_x, 0.5, pad_x, -0.5)
             painter.drawRoundedRect(box, 4, 4)
 
+    def _paint_match_boxes(self, painter: QPainter, layout: QTextLayout, origin: QPointF,
+                           row: int, spans: list[tuple[int, int]]) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        current = self._current_match
+        for start, end in spans:
+            strong = current is not None and current == (row, start, end)
+            painter.setBrush(self._theme.search_current if strong else self._theme.search_box)
+            for box in range_rects(layout, start, end):
+                box.translate(origin)
+                box.adjust(-1.0, 1.0, 1.0, -1.0)
+                painter.drawRoundedRect(box, 2.5, 2.5)
+
+    def _paint_markers(self, painter: QPainter, rect: QRect, item: LineItem,
+                       text_top: int) -> None:
+        """A note dot and a correction pencil in the gap between the time and the text."""
+        metrics, theme = self.metrics, self._theme
+        centre_y = text_top + metrics.line_spacing / 2
+        if item.has_note:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.note_marker)
+            radius = max(2.5, metrics.line_spacing * 0.14)
+            painter.drawEllipse(QPointF(rect.left() + metrics.note_x(), centre_y),
+                                radius, radius)
+        if item.edited:
+            size = metrics.line_spacing * 0.2
+            x = rect.left() + metrics.edited_x()
+            pen = QPen(theme.edited_marker, max(1.5, metrics.line_spacing * 0.08))
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            # A pencil: a slanted stroke, and the line it has just written under its tip.
+            painter.drawLine(QPointF(x - size * 0.6, centre_y + size),
+                             QPointF(x + size, centre_y - size))
+            painter.drawLine(QPointF(x - size, centre_y + size * 1.45),
+                             QPointF(x + size * 0.2, centre_y + size * 1.45))
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,
+                  option: QStyleOptionViewItem, index: ModelIndex) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            item, _changes = self._line_of(index)
+            rect: QRect = option.rect
+            tip = marker_tooltip(self.metrics, item, event.pos().x() - rect.left())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, view)
+                return True
+        return super().helpEvent(event, view, option, index)

@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRect, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOption
 
 from meelezer.transcript.model import Word
+
+if TYPE_CHECKING:
+    from meelezer.ui.transcript_model import LineItem
 
 _TOKEN = re.compile(r"\S+")
 TEXT_SCALE = 1.12  # transcript text a little above the UI font: it is read for minutes on end
@@ -85,7 +89,8 @@ class LineMetrics:
             bar_width=max(4, round(em * 0.3)),
             time_left=time_left,
             time_width=time_width,
-            text_left=time_left + time_width + round(em * 1.0),
+            # Room between time and text for the note and corrected-text markers.
+            text_left=time_left + time_width + round(em * 1.35),
             right_margin=round(em * 1.2),
         )
 
@@ -106,9 +111,39 @@ class LineMetrics:
         text_height = max(1, line_count) * self.line_spacing
         return self.text_top(speaker_changes) + round(text_height) + self.pad_bottom
 
+    def text_rect(self, row_rect: QRect, speaker_changes: bool) -> QRect:
+        """Where a row's wrapped text goes, for a row at ``row_rect``."""
+        top = row_rect.top() + self.text_top(speaker_changes)
+        return QRect(row_rect.left() + self.text_left, top, self.text_width(row_rect.width()),
+                     row_rect.bottom() + 1 - top - self.pad_bottom)
+
+    def note_x(self) -> float:
+        """Centre of the note marker: in the gap between the time and the text."""
+        gap_left = self.time_left + self.time_width
+        return gap_left + (self.text_left - gap_left) * 0.27
+
+    def edited_x(self) -> float:
+        """Centre of the corrected-text marker, right of the note marker."""
+        gap_left = self.time_left + self.time_width
+        return gap_left + (self.text_left - gap_left) * 0.64
+
     def in_time_column(self, x_in_row: float) -> bool:
         """Whether a click at ``x_in_row`` (from the row's left edge) hits the time column."""
         return x_in_row < self.text_left - (self.text_left - self.time_left - self.time_width) / 2
+
+
+def marker_tooltip(metrics: LineMetrics, item: LineItem | None, x_in_row: float) -> str:
+    """What the markers left of a line's text mean, for a tooltip at ``x_in_row``."""
+    if item is None or x_in_row >= metrics.text_left:
+        return ""
+    parts = []
+    if item.edited:
+        parts.append("Corrected — the original text is kept")
+    if item.has_note:
+        parts.append("Has a note")
+    if item.highlight_color:
+        parts.append("Highlighted quote")
+    return "\n".join(parts)
 
 
 def wrapped_layout(text: str, font: QFont, width: float, line_spacing: float) -> QTextLayout:

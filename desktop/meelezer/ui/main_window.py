@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from meelezer import __version__
+from meelezer.annotator import Annotator, Change
 from meelezer.episode_files import (
     AUDIO_EXTENSIONS,
     TRANSCRIPT_EXTENSIONS,
@@ -29,6 +30,8 @@ from meelezer.settings import SPEEDS, Settings
 from meelezer.store.errors import StoreError
 from meelezer.transcript.errors import TranscriptError
 from meelezer.ui.actions import WindowActions, build_actions
+from meelezer.ui.annotation_actions import build_annotation_actions
+from meelezer.ui.annotation_wiring import AnnotationWiring
 from meelezer.ui.empty_state import EmptyState
 from meelezer.ui.episode_header import EpisodeHeader
 from meelezer.ui.go_to_time_dialog import GoToTimeDialog
@@ -68,6 +71,12 @@ class MainWindow(QMainWindow):
         self._pages = QStackedWidget()
         self._pages.addWidget(self.empty_state)
         self._pages.addWidget(self.transcript)
+        self.annotator = Annotator(library.database, self)
+        self.annotation_actions = build_annotation_actions(self, self.annotator.undo_stack)
+        self.annotations = AnnotationWiring(
+            self, self.annotator, self.annotation_actions, self.transcript, self.controller,
+            self.messages, self.refresh_lines, lambda: self.player.duration_ms()
+            or (self.episode.episode.duration_ms if self.episode else 0))
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -75,6 +84,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.messages)
         layout.addWidget(self.header)
+        layout.addWidget(self.annotations.find_bar)
         layout.addWidget(self._pages, 1)
         layout.addWidget(self.bar)
         self.setCentralWidget(central)
@@ -104,9 +114,26 @@ class MainWindow(QMainWindow):
                        None, a.go_to_time):
             playback.addSeparator() if action is None else playback.addAction(action)
 
+        n = self.annotation_actions
+        edit = menus.addMenu("&Edit")
+        for action in (n.undo, n.redo, None, n.find, n.replace, None, n.edit_line,
+                       n.revert_line, n.set_line_start):
+            edit.addSeparator() if action is None else edit.addAction(action)
+        annotate = menus.addMenu("&Annotate")
+        label_menu = annotate.addMenu("&Label as speaker")
+        label_menu.addActions(list(n.label))
+        annotate.addAction(n.unlabel)
+        annotate.addAction(n.fill_forward)
+        annotate.addSeparator()
+        for action in (n.add_note, n.add_bookmark, n.highlight):
+            annotate.addAction(action)
+
         view = menus.addMenu("&View")
         view.addAction(a.follow_playback)
         view.addAction(a.back_to_playback)
+        view.addSeparator()
+        view.addAction(self.annotations.speakers_dock.toggleViewAction())
+        view.addAction(self.annotations.notes_dock.toggleViewAction())
 
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(a.shortcuts)
@@ -203,7 +230,10 @@ class MainWindow(QMainWindow):
         self.episode = opened
         episode = opened.episode
         self.setWindowTitle(f"{episode.title} — Meelezer")
+        self.annotator.set_episode(episode.id)
+        self.annotations.set_enabled(True)
         lines = self._show_lines(opened)
+        self.annotations.refresh(Change.SPEAKERS | Change.NOTES)
         self.controller.save_position = lambda ms: self.library.save_position(episode.id, ms)
         self._pages.setCurrentWidget(self.transcript)
         self.messages.hide()
@@ -219,10 +249,29 @@ class MainWindow(QMainWindow):
         self.episode_opened.emit(episode.id)
 
     def _show_lines(self, opened: OpenedEpisode) -> list[LineItem]:
-        lines = line_items_for(opened)
-        self.transcript.set_lines(lines)
+        lines = line_items_for(opened, self.annotator.list_notes())
+        old = self.transcript.model.lines()
+        if len(old) == len(lines) and all(
+                a.segment_id == b.segment_id for a, b in zip(old, lines, strict=True)):
+            # The same lines, some changed (a label, a correction): only those rows repaint.
+            changed = {row: line for row, line in enumerate(lines) if line != old[row]}
+            if changed:
+                self.transcript.update_lines(changed)
+        else:
+            self.transcript.set_lines(lines)
         self.controller.set_lines([(line.start_ms, line.end_ms) for line in lines])
         return lines
+
+    def refresh_lines(self) -> None:
+        """Show the open episode's lines as the store has them now (after an annotation)."""
+        if self.episode is None:
+            return
+        try:
+            self.episode = self.library.reload(self.episode.episode.id)
+        except StoreError as error:
+            self.messages.show_message(str(error))
+            return
+        self._show_lines(self.episode)
 
     def _on_duration_known(self, duration_ms: int) -> None:
         self.bar.set_duration(duration_ms)
@@ -311,7 +360,8 @@ class MainWindow(QMainWindow):
             self.player.set_sync_offset_ms(self.settings.sync_offset_ms)
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(shortcut_rows(self.actions_.all()), self).exec()
+        actions = self.actions_.all() + self.annotation_actions.all()
+        ShortcutsDialog(shortcut_rows(actions), self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About Meelezer",

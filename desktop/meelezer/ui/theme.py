@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtGui import QColor, QPalette
 
@@ -21,6 +21,10 @@ def blend(under: QColor, over: QColor, amount: float) -> QColor:
         round(under.green() * keep + over.green() * amount),
         round(under.blue() * keep + over.blue() * amount),
     )
+
+
+SEARCH_YELLOW = "#ffd84d"
+SEARCH_CURRENT = "#ff9f1a"
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -58,6 +62,19 @@ class TranscriptTheme:
     selection_current: QColor
     hover: QColor
     focus_outline: QColor
+    search_box: QColor = field(default_factory=QColor)  # behind each find match: soft yellow
+    search_current: QColor = field(default_factory=QColor)  # the match stepped to: stronger
+    note_marker: QColor = field(default_factory=QColor)
+    edited_marker: QColor = field(default_factory=QColor)
+
+    def quote_colors(self, color_hex: str) -> tuple[QColor, QColor]:
+        """A quote highlight's (tint under the line, stripe at its left) for ``color_hex``."""
+        color = QColor(color_hex)
+        if not color.isValid():
+            color = QColor(SEARCH_YELLOW)
+        tint = blend(self.base, color, 0.22 if self.dark else 0.14)
+        stripe = color.lighter(115) if self.dark else color
+        return tint, stripe
 
     def speaker_chip(self, color_hex: str | None, name: str) -> SpeakerChipColors:
         """Chip colours for a speaker: a pale tint of their colour behind readable text."""
@@ -99,4 +116,8 @@ def transcript_theme(palette: QPalette) -> TranscriptTheme:
         selection_current=blend(band, text, 0.08),
         hover=blend(base, text, 0.05 if dark else 0.035),
         focus_outline=focus,
+        search_box=blend(base, QColor(SEARCH_YELLOW), 0.40 if dark else 0.55),
+        search_current=blend(base, QColor(SEARCH_CURRENT), 0.65 if dark else 0.75),
+        note_marker=accent.lighter(135) if dark else accent,
+        edited_marker=blend(base, text, 0.58),
     )

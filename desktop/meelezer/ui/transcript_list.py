@@ -50,11 +50,13 @@ class TranscriptList(QTreeView):
 
     ``user_scrolled`` fires only for scrolling the reader did (wheel, scroll bar, keys,
     drag-selecting past an edge); the view's own scrolling sets the scroll bar directly
-    and never fires it. ``seek_requested`` carries a line's start time.
+    and never fires it. ``seek_requested`` carries a line's start time; ``edit_requested``
+    the keyboard's row when F2 is pressed.
     """
 
     user_scrolled = Signal()
     seek_requested = Signal(int)
+    edit_requested = Signal(int)  # F2 on a row: correct its text
 
     def __init__(self, delegate: LineDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,6 +177,10 @@ class TranscriptList(QTreeView):
             self.user_scrolled.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_F2 and self.currentIndex().isValid():
+            self.edit_requested.emit(self.currentIndex().row())
+            event.accept()
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             index = self.currentIndex()
             if index.isValid():

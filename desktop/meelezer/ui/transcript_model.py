@@ -34,6 +34,9 @@ class LineItem:
     speaker_color: str | None = None  # "#rrggbb"; None lets the theme pick one
     times_estimated: bool = False
     words: tuple[Word, ...] = ()  # empty: the delegate spreads the line's time over its words
+    highlight_color: str | None = None  # "#rrggbb" of a quote highlight over the whole line
+    has_note: bool = False  # a note is attached: a marker by the time
+    edited: bool = False  # the text was corrected (the original is kept elsewhere)
 
 
 class LineRole(IntEnum):
@@ -66,6 +69,31 @@ class TranscriptModel(QAbstractListModel):
     def set_lines(self, lines: list[LineItem]) -> None:
         self.beginResetModel()
         self._lines = list(lines)
+        self._index_lines()
+        self.endResetModel()
+
+    def replace_lines(self, changed: dict[int, LineItem]) -> list[int]:
+        """Put new items in place by row and emit ``dataChanged`` per row that changed.
+
+        The rows returned are the ones whose data changed: those given, plus a following
+        row whose "speaker changes" flag flipped with them. Rows out of range are ignored.
+        """
+        valid = {row: item for row, item in changed.items() if 0 <= row < len(self._lines)}
+        if not valid:
+            return []
+        old_changes = list(self._speaker_changes)
+        for row, item in valid.items():
+            self._lines[row] = item
+        self._index_lines()
+        rows = set(valid)
+        rows.update(row + 1 for row in valid if row + 1 < len(self._lines)
+                    and old_changes[row + 1] != self._speaker_changes[row + 1])
+        for row in sorted(rows):
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index)
+        return sorted(rows)
+
+    def _index_lines(self) -> None:
         # A running maximum keeps the list sorted for bisection even if a hand-edited file
         # has a line starting before its predecessor; such a line then simply follows it.
         starts: list[int] = []
@@ -80,7 +108,6 @@ class TranscriptModel(QAbstractListModel):
             changes.append(line.speaker is not None and line.speaker != previous)
             previous = line.speaker
         self._speaker_changes = changes
-        self.endResetModel()
 
     def lines(self) -> list[LineItem]:
         return list(self._lines)

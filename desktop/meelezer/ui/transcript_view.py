@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from meelezer.transcript.text_search import EpisodeSearch, SearchResults, fold
+from meelezer.ui.find_bar import FindBar
 from meelezer.ui.follow_button import BackToPlaybackButton
 from meelezer.ui.follow_scroll import in_comfort_band, top_row_for
 from meelezer.ui.line_delegate import CurrentWords, LineDelegate
+from meelezer.ui.line_editor import LineEditor
 from meelezer.ui.transcript_list import TranscriptList
 from meelezer.ui.transcript_model import LineItem, TranscriptModel
 
@@ -27,6 +30,10 @@ class TranscriptView(QWidget):
 
     seek_requested = Signal(int)  # a line's start, in ms: the reader wants to play from there
     following_changed = Signal(bool)
+    # A corrected line: (segment id, new text). The view does not change its model: the
+    # receiver stores the text and calls update_lines.
+    text_edited = Signal(int, str)
+    search_changed = Signal(int, int)  # (current match, -1 for none; number of matches)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +54,14 @@ class TranscriptView(QWidget):
         self._words: CurrentWords | None = None
         self._word_index = -1
         self._longest_ms = 0
+        self._position_ms: int | None = None
+        self._search: EpisodeSearch | None = None  # built on the first search
+        self._query = ""
+        self._results = SearchResults()
+        self._editor = LineEditor(self._list.viewport())
+        self._editor.committed.connect(self._on_edit_committed)
+        self._editor.cancelled.connect(self._on_edit_closed)
+        self._list.edit_requested.connect(self.edit_row)
         self._list.user_scrolled.connect(self._on_user_scrolled)
         self._list.seek_requested.connect(self.seek_requested)
         self._list.verticalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -74,6 +89,8 @@ class TranscriptView(QWidget):
 
     def set_lines(self, lines: list[LineItem]) -> None:
         """Show ``lines`` (in start order); nothing is current until the next position."""
+        self._editor.cancel()
+        self._search = None
         self._longest_ms = max((line.end_ms for line in lines), default=0)
         self._delegate.restyle(self.font(), self.palette(), self._longest_ms)
         self._delegate.clear_heights()
@@ -81,6 +98,32 @@ class TranscriptView(QWidget):
         self._model.set_lines(lines)
         self._list.scrollToTop()
         self._update_button()
+        if self._query:
+            self.set_search(self._query)
+
+    def update_lines(self, changed: dict[int, LineItem]) -> None:
+        """Replace the items of some rows (by row), after a correction, a note or a highlight.
+
+        Only those rows are laid out and repainted again; the current line and word, and
+        the find matches, are worked out again against the new items.
+        """
+        rows = [row for row in changed if 0 <= row < self._model.rowCount()]
+        if not rows:
+            return
+        self._delegate.forget_rows(rows + [row + 1 for row in rows])  # and speaker chips
+        self._model.replace_lines({row: changed[row] for row in rows})
+        self._search = None
+        if self._position_ms is not None:
+            row = self._model.row_at_time(self._position_ms)
+            if row != self._current_row or row in changed:
+                words = CurrentWords(self._model.line(row)) if row >= 0 else None
+                index = words.index_at(self._position_ms) if words else -1
+                old, self._current_row = self._current_row, -2  # force a fresh step
+                self._set_current(row, words, index)
+                for touched in {old, row}:
+                    self._list.update_row(touched)
+        if self._query:
+            self._refresh_search()
 
     def current_row(self) -> int:
         """The playing line's row; -1 before the first line (or with no lines)."""
@@ -98,6 +141,7 @@ class TranscriptView(QWidget):
 
     def set_position_ms(self, position_ms: int) -> None:
         """Light the line and word playing at ``position_ms`` and, if following, keep it in view."""
+        self._position_ms = position_ms
         row = self._model.row_at_time(position_ms)
         if row != self._current_row:
             old = self._current_row
@@ -156,6 +200,7 @@ class TranscriptView(QWidget):
             self.set_following(False)
 
     def _on_scrolled(self, _value: int) -> None:
+        self._place_editor()
         if not self._following:
             self._update_button()
 
@@ -195,6 +240,153 @@ class TranscriptView(QWidget):
         self._place_button()
         self._button.show()
 
+    # --- find ------------------------------------------------------------------------------
+
+    def set_search(self, query: str) -> int:
+        """Box every match of ``query`` (accents and case ignored); the number of matches."""
+        self._query = query
+        self._results = SearchResults(self._find(query))
+        self._publish_matches()
+        return len(self._results)
+
+    def search_count(self) -> int:
+        return len(self._results)
+
+    def current_match(self) -> tuple[int, int, int] | None:
+        """The match stepped to, as (row, start, end); None before next/previous."""
+        return self._results.current()
+
+    def next_match(self) -> tuple[int, int] | None:
+        """Step to the next match (wrapping): (its 0-based index, the total); None: none.
+
+        The first step goes to the first match from the top of the view. Its row is
+        selected and scrolled into view, which pauses following as a reader's scroll does.
+        """
+        return self._step(forward=True)
+
+    def previous_match(self) -> tuple[int, int] | None:
+        """Step to the previous match (wrapping); as ``next_match``."""
+        return self._step(forward=False)
+
+    def attach_find_bar(self, bar: FindBar) -> None:
+        """Let ``bar`` drive this view's search and show its count."""
+        bar.query_changed.connect(self.set_search)
+        bar.next_requested.connect(self.next_match)
+        bar.previous_requested.connect(self.previous_match)
+        bar.closed.connect(self._on_find_closed)
+        self.search_changed.connect(bar.set_count)
+
+    def _on_find_closed(self) -> None:
+        self.set_search("")
+        self._list.setFocus()
+
+    def _find(self, query: str) -> list[tuple[int, int, int]]:
+        if not fold(query):
+            return []
+        if self._search is None:
+            self._search = EpisodeSearch([line.text for line in self._model.lines()])
+        return self._search.matches(query)
+
+    def _refresh_search(self) -> None:
+        """Search again after lines changed, staying on the same match where it still is."""
+        current = self._results.current()
+        self._results = SearchResults(self._find(self._query))
+        self._results.keep(current)
+        self._publish_matches()
+
+    def _publish_matches(self) -> None:
+        self._delegate.set_search(self._results.by_row, self._results.current())
+        self._list.viewport().update()
+        self.search_changed.emit(self._results.index, len(self._results))
+
+    def _step(self, forward: bool) -> tuple[int, int] | None:
+        index = self._results.step(forward, max(0, self._list.first_visible_row()))
+        match = self._results.current()
+        if index is None or match is None:
+            return None
+        self._delegate.set_search(self._results.by_row, match)
+        self.set_following(False)
+        self._select_row_far(match[0])
+        self._list.viewport().update()
+        self.search_changed.emit(index, len(self._results))
+        return index, len(self._results)
+
+    def select_row(self, row: int) -> None:
+        """Make ``row`` the selected, keyboard row; following is left as it is.
+
+        Qt brings the row into view if it is not (not counted as the reader scrolling).
+        """
+        if not 0 <= row < self._model.rowCount():
+            return
+        self._clear_selection_quietly()
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self._list.selectionModel().setCurrentIndex(self._model.index(row, 0), flags)
+
+    def _select_row_far(self, row: int) -> None:
+        """Scroll ``row`` into view and select it, however far the old selection is."""
+        self._clear_selection_quietly()
+        self._show_row(row)
+        self.select_row(row)
+
+    def _clear_selection_quietly(self) -> None:
+        # Told of a changed selection, Qt repaints the old one, measuring every row between
+        # it and the view (2.4 s at 50,000 rows); cleared quietly, the view is not told.
+        selection = self._list.selectionModel()
+        blocked = selection.blockSignals(True)
+        selection.clear()
+        selection.blockSignals(blocked)
+        self._list.viewport().update()
+
+    def _show_row(self, row: int) -> None:
+        """Scroll ``row`` a third down the view, unless it is already on screen."""
+        if self._list.first_visible_row() <= row < self._list.last_visible_row():
+            return
+        height = self._list.viewport().height()
+        self._list.scroll_to_top_row(top_row_for(row, self._row_height, height))
+
+    # --- correcting a line -----------------------------------------------------------------
+
+    def edit_row(self, row: int) -> None:
+        """Open an editor over ``row``'s text (F2); Enter commits, Escape cancels.
+
+        A commit emits ``text_edited`` when the text changed. Following pauses while
+        editing, so playback does not scroll the line away from under the editor.
+        """
+        if not 0 <= row < self._model.rowCount():
+            return
+        self._editor.cancel()
+        self.set_following(False)
+        self._select_row_far(row)
+        self._editor.start(row, self._model.line(row).text, self._delegate.metrics.text_font,
+                           self._editor_rect(row))
+
+    def editing_row(self) -> int:
+        """The row being corrected; -1 when no editor is open."""
+        return self._editor.row()
+
+    @property
+    def line_editor(self) -> LineEditor:
+        return self._editor
+
+    def _editor_rect(self, row: int) -> QRect:
+        rect = self._list.visualRect(self._model.index(row, 0))
+        return self._delegate.metrics.text_rect(rect, self._model.speaker_changes(row))
+
+    def _place_editor(self) -> None:
+        if self._editor.is_open():
+            self._editor.place(self._editor_rect(self._editor.row()))
+
+    def _on_edit_committed(self, row: int, text: str) -> None:
+        self._on_edit_closed(row)
+        self.text_edited.emit(self._model.line(row).segment_id, text)
+
+    def _on_edit_closed(self, _row: int) -> None:
+        if self._list.isVisible():
+            self._list.setFocus()
+
+    # --- the floating button ---------------------------------------------------------------
+
     def _place_button(self) -> None:
         viewport = self._list.viewport()
         area = QRect(viewport.mapTo(self, viewport.rect().topLeft()), viewport.size())
@@ -205,6 +397,8 @@ class TranscriptView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_button()
+        if self._editor.is_open():
+            QTimer.singleShot(0, self._place_editor)  # once rows have their new heights
         if self._following and self._current_row >= 0:
             # After the layout has settled at the new size, not against stale row heights.
             QTimer.singleShot(0, self._refollow)

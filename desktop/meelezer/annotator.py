@@ -1,0 +1,275 @@
+"""Every annotation a user makes, as an undoable command that writes the store at once.
+
+The window calls these methods; each one pushes a command on one QUndoStack whose redo
+and undo both go straight to the store (one transaction each), so nothing waits for a
+Save, a killed app loses nothing, and an undo is as durable as the action it undoes.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from meelezer.store import assignments, corrections, notes, retiming, speakers
+from meelezer.store.database import Database
+from meelezer.store.errors import StoreError
+from meelezer.store.rows import NoteRow, SpeakerRow
+
+
+class Change(enum.Flag):
+    """What an action changed, so the window refreshes only that."""
+
+    LINES = enum.auto()
+    SPEAKERS = enum.auto()
+    NOTES = enum.auto()
+
+
+class _StoreCommand(QUndoCommand):
+    """A command whose redo/undo are plain functions; a store failure cancels it."""
+
+    def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None],
+                 after: Callable[[StoreError | None], None]):
+        super().__init__(text)
+        self._do = do
+        self._undo = undo
+        self._after = after  # told the error, or None when the step succeeded
+
+    def redo(self) -> None:
+        self._run(self._do)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _run(self, step: Callable[[], None]) -> None:
+        # Qt calls redo() and undo() from C++, where an exception cannot reach the caller:
+        # the failure is reported instead, and the command leaves the stack.
+        try:
+            step()
+        except StoreError as error:
+            self.setObsolete(True)
+            self._after(error)
+            return
+        self._after(None)
+
+
+class Annotator(QObject):
+    """The annotations of one open episode, behind an undo stack."""
+
+    changed = Signal(object)  # Change
+    failed = Signal(str)  # a store error's message, fit to show
+
+    def __init__(self, database: Database, parent: QObject | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.episode_id: int | None = None
+        self.undo_stack = QUndoStack(self)
+
+    def set_episode(self, episode_id: int) -> None:
+        """A new episode: its own history starts (undo never reaches into another one)."""
+        self.episode_id = episode_id
+        self.undo_stack.clear()
+
+    # -- speakers ---------------------------------------------------------------------------
+
+    def list_speakers(self) -> list[SpeakerRow]:
+        return speakers.list_speakers(self.database, self._episode())
+
+    def talk_times(self) -> dict[int, int]:
+        return speakers.talk_times(self.database, self._episode())
+
+    def add_speaker(self, name: str) -> None:
+        state: dict[str, Any] = {}
+
+        def do() -> None:
+            if "row" in state:  # redo after undo: the same speaker, same id
+                speakers.restore_speaker(self.database,
+                                         speakers.DeletedSpeaker(state["row"], ()))
+            else:
+                state["row"] = speakers.add_speaker(self.database, self._episode(), name)
+
+        def undo() -> None:
+            speakers.delete_speaker(self.database, state["row"].id)
+
+        self._push(f"Add speaker {name}", do, undo, Change.SPEAKERS)
+
+    def rename_speaker(self, speaker_id: int, name: str) -> None:
+        old: list[str] = []
+
+        def do() -> None:
+            old[:] = [speakers.rename_speaker(self.database, speaker_id, name)]
+
+        def undo() -> None:
+            speakers.rename_speaker(self.database, speaker_id, old[0])
+
+        self._push(f"Rename speaker to {name}", do, undo, Change.SPEAKERS | Change.LINES)
+
+    def recolor_speaker(self, speaker_id: int, color: str) -> None:
+        old: list[str] = []
+
+        def do() -> None:
+            old[:] = [speakers.set_speaker_color(self.database, speaker_id, color)]
+
+        def undo() -> None:
+            speakers.set_speaker_color(self.database, speaker_id, old[0])
+
+        self._push("Change speaker colour", do, undo, Change.SPEAKERS | Change.LINES)
+
+    def set_speaker_hotkey(self, speaker_id: int, hotkey: int | None) -> None:
+        previous: dict[int, int | None] = {}
+
+        def do() -> None:
+            previous.clear()
+            previous.update(speakers.set_speaker_hotkey(self.database, speaker_id, hotkey))
+
+        self._push("Change speaker key", do,
+                   lambda: speakers.restore_hotkeys(self.database, previous), Change.SPEAKERS)
+
+    def delete_speaker(self, speaker_id: int) -> None:
+        self._removal("Delete speaker",
+                      lambda: speakers.delete_speaker(self.database, speaker_id))
+
+    def merge_speakers(self, source_id: int, target_id: int) -> None:
+        self._removal("Merge speakers",
+                      lambda: speakers.merge_speakers(self.database, source_id, target_id))
+
+    def _removal(self, text: str, remove: Callable[[], speakers.DeletedSpeaker]) -> None:
+        state: list[speakers.DeletedSpeaker] = []
+
+        def do() -> None:
+            state[:] = [remove()]
+
+        self._push(text, do, lambda: speakers.restore_speaker(self.database, state[0]),
+                   Change.SPEAKERS | Change.LINES)
+
+    # -- labelling lines --------------------------------------------------------------------
+
+    def assign(self, segment_ids: Sequence[int], speaker_id: int | None,
+               speaker_name: str = "") -> None:
+        ids = list(segment_ids)
+        what = f"Label {len(ids)} line{'s' if len(ids) != 1 else ''}"
+        self._assignment(f"{what} as {speaker_name}" if speaker_name else what,
+                         lambda: assignments.assign_speaker(self.database, ids, speaker_id))
+
+    def fill_forward(self, from_segment_id: int, speaker_id: int) -> None:
+        self._assignment("Label until the next labelled line",
+                         lambda: assignments.fill_speaker_forward(
+                             self.database, self._episode(), from_segment_id, speaker_id))
+
+    def _assignment(self, text: str, assign: Callable[[], dict[int, int | None]]) -> None:
+        previous: dict[int, int | None] = {}
+
+        def do() -> None:
+            previous.clear()
+            previous.update(assign())
+
+        self._push(text, do, lambda: assignments.restore_assignments(self.database, previous),
+                   Change.LINES | Change.SPEAKERS)
+
+    # -- notes, bookmarks, highlights -------------------------------------------------------
+
+    def list_notes(self) -> list[NoteRow]:
+        return notes.list_notes(self.database, self._episode())
+
+    def add_note(self, time_ms: int, kind: str = "note", text: str = "",
+                 color: str | None = None, end_ms: int | None = None) -> None:
+        state: list[NoteRow] = []
+
+        def do() -> None:
+            if state:
+                notes.restore_note(self.database, state[0])
+            else:
+                state.append(notes.add_note(self.database, self._episode(), time_ms, kind,
+                                            text, color, end_ms))
+
+        def undo() -> None:
+            notes.delete_note(self.database, state[0].id)
+
+        self._push(f"Add {kind}", do, undo, Change.NOTES | Change.LINES)
+
+    def edit_note(self, note_id: int, text: str) -> None:
+        old: list[NoteRow] = []
+
+        def do() -> None:
+            old[:] = [notes.update_note(self.database, note_id, text=text)]
+
+        self._push("Edit note", do, lambda: notes.restore_note(self.database, old[0]),
+                   Change.NOTES)
+
+    def delete_note(self, note_id: int) -> None:
+        old: list[NoteRow] = []
+
+        def do() -> None:
+            old[:] = [notes.delete_note(self.database, note_id)]
+
+        self._push("Delete note", do, lambda: notes.restore_note(self.database, old[0]),
+                   Change.NOTES | Change.LINES)
+
+    # -- corrections and re-timing ----------------------------------------------------------
+
+    def edit_text(self, segment_id: int, text: str) -> None:
+        self._text_change("Correct line", lambda: [
+            corrections.set_segment_text(self.database, segment_id, text)])
+
+    def revert_text(self, segment_id: int) -> None:
+        self._text_change("Revert line", lambda: [
+            corrections.revert_segment_text(self.database, segment_id)])
+
+    def count_matches(self, find: str) -> tuple[int, int]:
+        """(occurrences, lines) of ``find`` in the episode, case-insensitive, for a preview."""
+        if not find:
+            return 0, 0
+        return corrections.count_matches(self.database, self._episode(), find)
+
+    def find_replace(self, find: str, replace: str) -> int:
+        """Replace every occurrence; the number replaced (0: nothing pushed)."""
+        if self.count_matches(find)[0] == 0:
+            return 0
+        count: list[int] = [0]
+
+        def replace_all() -> list[corrections.TextChange]:
+            result = corrections.find_replace(self.database, self._episode(), find, replace)
+            count[0] = result.occurrences
+            return list(result.changes)
+
+        self._text_change(f"Replace “{find}” with “{replace}”", replace_all)
+        return count[0]
+
+    def _text_change(self, text: str,
+                     change: Callable[[], list[corrections.TextChange]]) -> None:
+        before: list[corrections.TextChange] = []
+
+        def do() -> None:
+            before[:] = change()
+
+        self._push(text, do, lambda: corrections.restore_texts(self.database, before),
+                   Change.LINES)
+
+    def set_line_start(self, segment_id: int, start_ms: int) -> None:
+        before: list[retiming.TimeChange] = []
+
+        def do() -> None:
+            before[:] = retiming.set_segment_start(self.database, segment_id, start_ms)
+
+        self._push("Set line start", do, lambda: retiming.restore_times(self.database, before),
+                   Change.LINES)
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _episode(self) -> int:
+        if self.episode_id is None:
+            raise StoreError("Open an episode first.")
+        return self.episode_id
+
+    def _push(self, text: str, do: Callable[[], None], undo: Callable[[], None],
+              change: Change) -> None:
+        def after(error: StoreError | None) -> None:
+            if error is None:
+                self.changed.emit(change)
+            else:
+                self.failed.emit(str(error))
+
+        self.undo_stack.push(_StoreCommand(text, do, undo, after))

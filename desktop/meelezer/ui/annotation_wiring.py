@@ -1,0 +1,211 @@
+"""Connects the annotator's actions, panels and the transcript view for one main window.
+
+Decides *which* lines an action is about (the selection, or while playing the line being
+spoken), hands the action to the Annotator (which stores it as an undoable command), and
+refreshes what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+from meelezer.annotator import Annotator, Change
+from meelezer.store.rows import NoteRow
+from meelezer.ui.annotation_actions import HIGHLIGHT_COLOR, AnnotationActions
+from meelezer.ui.find_bar import FindBar
+from meelezer.ui.message_bar import MessageBar
+from meelezer.ui.notes_panel import NotesPanel
+from meelezer.ui.playback_controller import PlaybackController
+from meelezer.ui.replace_dialog import ReplaceDialog
+from meelezer.ui.speakers_panel import SpeakersPanel
+from meelezer.ui.transcript_view import TranscriptView
+
+
+class AnnotationWiring(QObject):
+    def __init__(self, window: QMainWindow, annotator: Annotator, actions: AnnotationActions,
+                 view: TranscriptView, controller: PlaybackController, messages: MessageBar,
+                 refresh_lines: Callable[[], None], episode_ms: Callable[[], int]):
+        super().__init__(window)
+        self.window = window
+        self.annotator = annotator
+        self.actions = actions
+        self.view = view
+        self.controller = controller
+        self.messages = messages
+        self._refresh_lines = refresh_lines
+        self._episode_ms = episode_ms
+
+        self.speakers_panel = SpeakersPanel()
+        self.notes_panel = NotesPanel()
+        self.speakers_dock = self._dock("Speakers", self.speakers_panel)
+        self.notes_dock = self._dock("Notes", self.notes_panel)
+        self.find_bar = FindBar()
+        view.attach_find_bar(self.find_bar)
+        self._connect()
+        self.set_enabled(False)
+
+    def _dock(self, title: str, panel: QObject) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(f"{title.lower()}Dock")  # saveState needs a name
+        dock.setWidget(panel)  # type: ignore[arg-type]
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    def _connect(self) -> None:
+        a, an = self.actions, self.annotator
+        for key, action in enumerate(a.label, start=1):
+            action.triggered.connect(lambda _checked=False, k=key: self.label_with_key(k))
+        a.unlabel.triggered.connect(lambda: self._assign(None, ""))
+        a.fill_forward.triggered.connect(self.fill_forward)
+        a.add_note.triggered.connect(lambda: self.add_note("note"))
+        a.add_bookmark.triggered.connect(lambda: self.add_note("bookmark"))
+        a.highlight.triggered.connect(self.highlight)
+        a.edit_line.triggered.connect(self.edit_line)
+        a.revert_line.triggered.connect(self.revert_line)
+        a.set_line_start.triggered.connect(self.set_line_start)
+        a.find.triggered.connect(self.find_bar.open)
+        a.replace.triggered.connect(self.replace)
+
+        sp = self.speakers_panel
+        sp.add_requested.connect(an.add_speaker)
+        sp.rename_requested.connect(an.rename_speaker)
+        sp.color_requested.connect(an.recolor_speaker)
+        sp.merge_requested.connect(an.merge_speakers)
+        sp.delete_requested.connect(an.delete_speaker)
+        sp.hotkey_requested.connect(an.set_speaker_hotkey)
+        sp.assign_requested.connect(self._assign_speaker_id)
+        np = self.notes_panel
+        np.jump_requested.connect(self.controller.seek)
+        np.edit_requested.connect(an.edit_note)
+        np.delete_requested.connect(an.delete_note)
+        self.view.text_edited.connect(an.edit_text)
+
+        an.changed.connect(self.refresh)
+        an.failed.connect(self.messages.show_message)
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Annotation needs an open episode."""
+        for action in self.actions.all():
+            if action not in (self.actions.undo, self.actions.redo):
+                action.setEnabled(enabled)
+
+    def refresh(self, change: Change = Change.LINES | Change.SPEAKERS | Change.NOTES) -> None:
+        if self.annotator.episode_id is None:
+            return
+        if Change.SPEAKERS in change:
+            self.speakers_panel.set_speakers(self.annotator.list_speakers(),
+                                             self.annotator.talk_times(), self._episode_ms())
+        notes = self.annotator.list_notes()
+        if Change.NOTES in change:
+            self.notes_panel.set_notes(notes, self._quotes(notes))
+        if Change.LINES in change or Change.NOTES in change:
+            self._refresh_lines()
+
+    # -- which lines ------------------------------------------------------------------------
+
+    def target_rows(self) -> list[int]:
+        """While playing: the line being spoken. Otherwise the selection, else that line."""
+        current = self.view.current_row()
+        if self.controller.is_playing() and current >= 0:
+            return [current]
+        selected = self.view.selected_rows()
+        if selected:
+            return selected
+        return [current] if current >= 0 else []
+
+    def _segment_ids(self, rows: list[int]) -> list[int]:
+        return [self.view.model.line(row).segment_id for row in rows]
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def label_with_key(self, key: int) -> None:
+        speaker = next((s for s in self.annotator.list_speakers() if s.hotkey == key), None)
+        if speaker is None:
+            self.messages.show_message(
+                f"No speaker has key {key} yet. Add speakers in the Speakers panel; the "
+                "first nine get keys 1–9.")
+            return
+        self._assign(speaker.id, speaker.name)
+
+    def _assign_speaker_id(self, speaker_id: int) -> None:
+        name = next((s.name for s in self.annotator.list_speakers() if s.id == speaker_id), "")
+        self._assign(speaker_id, name)
+
+    def _assign(self, speaker_id: int | None, name: str) -> None:
+        ids = self._segment_ids(self.target_rows())
+        if ids:
+            self.annotator.assign(ids, speaker_id, name)
+
+    def fill_forward(self) -> None:
+        rows = self.target_rows()
+        speaker_id = self.speakers_panel.current_speaker_id()
+        if not rows or speaker_id is None:
+            self.messages.show_message("Choose a speaker in the Speakers panel and a line to "
+                                       "start from; the lines up to the next labelled line "
+                                       "get that speaker.")
+            return
+        self.annotator.fill_forward(self._segment_ids(rows)[0], speaker_id)
+
+    def add_note(self, kind: str) -> None:
+        rows = self.view.selected_rows()
+        if self.controller.is_playing() or not rows:
+            time_ms = self.controller.position_ms()
+        else:
+            time_ms = self.view.model.line(rows[0]).start_ms
+        self.annotator.add_note(time_ms, kind)
+        if kind == "note":
+            self.notes_dock.show()
+            newest = max(self.annotator.list_notes(), key=lambda note: note.id, default=None)
+            if newest is not None:
+                self.notes_panel.select_note(newest.id)
+
+    def highlight(self) -> None:
+        rows = sorted(self.target_rows())
+        if not rows:
+            return
+        first, last = self.view.model.line(rows[0]), self.view.model.line(rows[-1])
+        self.annotator.add_note(first.start_ms, "highlight", color=HIGHLIGHT_COLOR,
+                                end_ms=max(last.end_ms, first.start_ms + 1))
+
+    def edit_line(self) -> None:
+        rows = self.view.selected_rows() or [self.view.current_row()]
+        if rows and rows[0] >= 0:
+            self.view.edit_row(rows[0])
+
+    def revert_line(self) -> None:
+        for segment_id in self._segment_ids(self.view.selected_rows()):
+            self.annotator.revert_text(segment_id)
+
+    def set_line_start(self) -> None:
+        """Tap-to-sync: the selected line, else the one after the current, starts now."""
+        rows = self.view.selected_rows()
+        row = rows[0] if rows else self.view.current_row() + 1
+        if not 0 <= row < self.view.model.rowCount():
+            return
+        segment_id = self.view.model.line(row).segment_id
+        self.annotator.set_line_start(segment_id, self.controller.position_ms())
+        if row + 1 < self.view.model.rowCount():
+            self.view.select_row(row + 1)  # the next tap syncs the next line
+
+    def replace(self) -> None:
+        episode = self.annotator
+        dialog = ReplaceDialog(lambda text: episode.count_matches(text), parent=self.window)
+        if dialog.exec() and dialog.find_text():
+            count = episode.find_replace(dialog.find_text(), dialog.replace_text())
+            self.messages.show_message(
+                f"Replaced {count:,} occurrence{'s' if count != 1 else ''} of "
+                f"“{dialog.find_text()}”. Undo (Ctrl+Z) puts them back.")
+
+    def _quotes(self, notes: list[NoteRow]) -> dict[int, str]:
+        model = self.view.model
+        quotes: dict[int, str] = {}
+        for note in notes:
+            if note.kind == "highlight" and model.rowCount():
+                row = max(0, model.row_at_time(note.time_ms))
+                quotes[note.id] = model.line(row).text
+        return quotes

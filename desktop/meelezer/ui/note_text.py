@@ -1,0 +1,76 @@
+"""Safe Markdown rendering of notes: no raw HTML, no images, no script links; plain previews."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat
+
+# GitHub's dialect minus raw HTML: "<script>" stays visible text and is escaped on output.
+_FEATURES = (QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+             | QTextDocument.MarkdownFeature.MarkdownNoHTML)
+_SAFE_LINK_SCHEMES = ("http:", "https:", "mailto:")
+_OBJECT_CHAR = "\ufffc"  # what an image leaves in plain text
+_SPACES = re.compile(r"\s+")
+
+
+def _neutralise(document: QTextDocument) -> None:
+    """Swap every image for its alt text and unlink anything but web and mail links."""
+    block = document.begin()
+    replacements: list[tuple[int, int, str]] = []
+    unlinks: list[tuple[int, int]] = []
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            char_format = fragment.charFormat()
+            if char_format.isImageFormat():
+                alt = str(char_format.property(QTextFormat.Property.ImageAltText) or "").strip()
+                replacements.append((fragment.position(), fragment.length(),
+                                     f"[image: {alt}]" if alt else "[image]"))
+            elif char_format.isAnchor():
+                href = char_format.anchorHref().strip().lower()
+                if not href.startswith(_SAFE_LINK_SCHEMES):
+                    unlinks.append((fragment.position(), fragment.length()))
+            iterator += 1
+        block = block.next()
+    cursor = QTextCursor(document)
+    for position, length in unlinks:
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        plain = cursor.charFormat()
+        plain.setAnchor(False)
+        plain.setAnchorHref("")
+        plain.setFontUnderline(False)
+        plain.clearForeground()
+        cursor.setCharFormat(plain)
+    # Back to front, so earlier positions stay valid while text grows.
+    for position, length, text in reversed(replacements):
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text, document.begin().charFormat())
+
+
+def _document(text: str) -> QTextDocument:
+    document = QTextDocument()
+    document.setMarkdown(text, _FEATURES)
+    _neutralise(document)
+    return document
+
+
+def render_note_markdown(text: str) -> str:
+    """HTML for a QTextBrowser or QLabel: the note's Markdown, with nothing fetched or run."""
+    return _document(text).toHtml()
+
+
+def note_preview(text: str, max_chars: int = 120) -> str:
+    """The note as one plain line, cut at a word with "…" when longer than ``max_chars``."""
+    plain = _document(text).toPlainText().replace(_OBJECT_CHAR, "")
+    line = _SPACES.sub(" ", plain).strip()
+    if len(line) <= max_chars:
+        return line
+    cut = line[: max(1, max_chars - 1)]
+    space = cut.rfind(" ")
+    if space > max_chars // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:") + "…"
