@@ -145,6 +145,22 @@ class Annotator(QObject):
         self._push(text, do, lambda: speakers.restore_speaker(self.database, state[0]),
                    Change.SPEAKERS | Change.LINES)
 
+    def show_name(self) -> str | None:
+        from meelezer.store.episodes import get_episode
+
+        episode = get_episode(self.database, self._episode())
+        return episode.show_name if episode is not None else None
+
+    def set_show(self, show_name: str | None) -> None:
+        change: list[speakers.ShowChange] = []
+
+        def do() -> None:
+            change[:] = [speakers.set_episode_show(self.database, self._episode(), show_name)]
+
+        self._push(f"Set show to {show_name or 'none'}", do,
+                   lambda: speakers.restore_episode_show(self.database, change[0]),
+                   Change.SPEAKERS | Change.LINES)
+
     # -- labelling lines --------------------------------------------------------------------
 
     def assign(self, segment_ids: Sequence[int], speaker_id: int | None,

@@ -175,3 +175,35 @@ def test_annotations_survive_closing_and_reopening(
     line = again.transcript.model.line(3)
     assert line.speaker == "Alexander"
     assert line.highlight_color
+
+
+def test_right_click_menu_labels_the_line_under_the_pointer(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path, database: Database) -> None:
+    window = make_window()
+    window.open_paths([demo])
+    add_speakers(qtbot, window, "Alexander", "Wietse")
+    select_rows(window, 1)
+    menu = window.annotations.line_menu(4)
+    assert window.transcript.selected_rows() == [4]
+    label_menu = next(a.menu() for a in menu.actions() if a.text() == "Label as")
+    wietse = next(a for a in label_menu.actions() if a.text().startswith("Wietse"))
+    wietse.trigger()
+    assert segments(window, database)[4].speaker_name == "Wietse"
+
+
+def test_speakers_are_remembered_per_show(
+        qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, seeds_dir: Path) -> None:
+    window = make_window()
+    first = tmp_path / "first.srt"
+    second = tmp_path / "second.srt"
+    first.write_text("1\n00:00:01,000 --> 00:00:02,000\nHallo\n", encoding="utf-8")
+    second.write_text("1\n00:00:01,000 --> 00:00:03,000\nDag\n", encoding="utf-8")
+    window.open_paths([first])
+    add_speakers(qtbot, window, "Wietse", "Alexander")
+    window.annotator.set_show("AI Report")
+    window.open_paths([second])
+    assert window.annotator.list_speakers() == []  # not in a show yet
+    window.annotator.set_show("AI Report")
+    assert [s.name for s in window.annotator.list_speakers()] == ["Wietse", "Alexander"]
+    key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.annotator.list_speakers() == []

@@ -27,6 +27,7 @@ class AnnotationActions:
     set_line_start: QAction
     find: QAction
     replace: QAction
+    choose_show: QAction
 
     def all(self) -> list[QAction]:
         actions: list[QAction] = []
@@ -74,6 +75,9 @@ def build_annotation_actions(window: QWidget, undo_stack: QUndoStack) -> Annotat
                          "Find words in this episode"),
         replace=make_action(window, "Find and &replace…", "Ctrl+H",
                             "Replace a word everywhere in this episode, e.g. a misheard name"),
+        choose_show=make_action(window, "Set &show…",
+                                tip="Choose the podcast this episode belongs to, so its "
+                                "speakers are offered in the show's other episodes"),
     )
     for action in actions.all():
         window.addAction(action)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu
 
 from meelezer.annotator import Annotator, Change
 from meelezer.store.rows import NoteRow
@@ -61,7 +61,7 @@ class AnnotationWiring(QObject):
         for key, action in enumerate(a.label, start=1):
             action.triggered.connect(lambda _checked=False, k=key: self.label_with_key(k))
         a.unlabel.triggered.connect(lambda: self._assign(None, ""))
-        a.fill_forward.triggered.connect(self.fill_forward)
+        a.fill_forward.triggered.connect(lambda: self.fill_forward())
         a.add_note.triggered.connect(lambda: self.add_note("note"))
         a.add_bookmark.triggered.connect(lambda: self.add_note("bookmark"))
         a.highlight.triggered.connect(self.highlight)
@@ -70,6 +70,7 @@ class AnnotationWiring(QObject):
         a.set_line_start.triggered.connect(self.set_line_start)
         a.find.triggered.connect(self.find_bar.open)
         a.replace.triggered.connect(self.replace)
+        a.choose_show.triggered.connect(self.choose_show)
 
         sp = self.speakers_panel
         sp.add_requested.connect(an.add_speaker)
@@ -84,6 +85,9 @@ class AnnotationWiring(QObject):
         np.edit_requested.connect(an.edit_note)
         np.delete_requested.connect(an.delete_note)
         self.view.text_edited.connect(an.edit_text)
+        lines = self.view.list_view
+        lines.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        lines.customContextMenuRequested.connect(self._show_line_menu)
 
         an.changed.connect(self.refresh)
         an.failed.connect(self.messages.show_message)
@@ -141,9 +145,10 @@ class AnnotationWiring(QObject):
         if ids:
             self.annotator.assign(ids, speaker_id, name)
 
-    def fill_forward(self) -> None:
+    def fill_forward(self, speaker_id: int | None = None) -> None:
         rows = self.target_rows()
-        speaker_id = self.speakers_panel.current_speaker_id()
+        if speaker_id is None:
+            speaker_id = self.speakers_panel.current_speaker_id()
         if not rows or speaker_id is None:
             self.messages.show_message("Choose a speaker in the Speakers panel and a line to "
                                        "start from; the lines up to the next labelled line "
@@ -200,6 +205,42 @@ class AnnotationWiring(QObject):
             self.messages.show_message(
                 f"Replaced {count:,} occurrence{'s' if count != 1 else ''} of "
                 f"“{dialog.find_text()}”. Undo (Ctrl+Z) puts them back.")
+
+    def _show_line_menu(self, position: QPoint) -> None:
+        """Right-click on a line: what the keys do, for people who use the mouse."""
+        menu = self.line_menu(self.view.list_view.indexAt(position).row())
+        menu.exec(self.view.list_view.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def line_menu(self, row: int) -> QMenu:
+        """The context menu for ``row`` (which becomes the selection if it was not in it)."""
+        if row >= 0 and row not in self.view.selected_rows():
+            self.view.select_row(row)  # act on the line under the pointer, as file managers do
+        menu = QMenu(self.view)
+        speakers = self.annotator.list_speakers()
+        label = menu.addMenu("Label as")
+        fill = menu.addMenu("Label until the next labelled line as")
+        for speaker in speakers:
+            key = f"\t{speaker.hotkey}" if speaker.hotkey else ""
+            label.addAction(speaker.name + key).triggered.connect(
+                lambda _checked=False, s=speaker: self._assign(s.id, s.name))
+            fill.addAction(speaker.name).triggered.connect(
+                lambda _checked=False, s=speaker: self.fill_forward(s.id))
+        for submenu in (label, fill):
+            submenu.setEnabled(bool(speakers))
+        a = self.actions
+        for action in (a.unlabel, None, a.add_note, a.add_bookmark, a.highlight, None,
+                       a.edit_line, a.revert_line, a.set_line_start):
+            menu.addSeparator() if action is None else menu.addAction(action)
+        return menu
+
+    def choose_show(self) -> None:
+        current = self.annotator.show_name() or ""
+        name, accepted = QInputDialog.getText(
+            self.window, "Show", "The podcast this episode belongs to (its speakers are "
+            "offered in every episode of the show):", text=current)
+        if accepted and name.strip() != current:
+            self.annotator.set_show(name.strip() or None)
 
     def _quotes(self, notes: list[NoteRow]) -> dict[int, str]:
         model = self.view.model

@@ -125,8 +125,8 @@ class MainWindow(QMainWindow):
         annotate.addAction(n.unlabel)
         annotate.addAction(n.fill_forward)
         annotate.addSeparator()
-        for action in (n.add_note, n.add_bookmark, n.highlight):
-            annotate.addAction(action)
+        for action in (n.add_note, n.add_bookmark, n.highlight, None, n.choose_show):
+            annotate.addSeparator() if action is None else annotate.addAction(action)
 
         view = menus.addMenu("&View")
         view.addAction(a.follow_playback)
@@ -271,7 +271,9 @@ class MainWindow(QMainWindow):
         except StoreError as error:
             self.messages.show_message(str(error))
             return
-        self._show_lines(self.episode)
+        lines = self._show_lines(self.episode)
+        playable = self.player.is_available() and self.episode.audio_path is not None
+        self.header.show_episode(self.episode.episode, len(lines), playable)
 
     def _on_duration_known(self, duration_ms: int) -> None:
         self.bar.set_duration(duration_ms)
