@@ -207,3 +207,16 @@ def test_speakers_are_remembered_per_show(
     assert [s.name for s in window.annotator.list_speakers()] == ["Wietse", "Alexander"]
     key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.annotator.list_speakers() == []
+
+
+def test_highlight_in_another_colour_from_the_line_menu(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path, database: Database) -> None:
+    window = make_window()
+    window.open_paths([demo])
+    menu = window.annotations.line_menu(8)
+    colours = next(a.menu() for a in menu.actions() if a.text() == "Highlight as quote in")
+    next(a for a in colours.actions() if a.text() == "Green").trigger()
+    assert window.episode is not None
+    (quote,) = notes.list_notes(database, window.episode.episode.id)
+    assert quote.color == "#81c784"
+    assert window.transcript.model.line(8).highlight_color == "#81c784"

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QWidget
 
 from meelezer.ui.actions import make_action
 
-HIGHLIGHT_COLOR = "#ffd54f"  # a marker-pen yellow, readable under dark and light text
+# Marker-pen colours, readable under dark and light text; H uses the first.
+HIGHLIGHT_COLORS = {"Yellow": "#ffd54f", "Green": "#81c784", "Blue": "#64b5f6",
+                    "Pink": "#f48fb1"}
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu
 
 from meelezer.annotator import Annotator, Change
 from meelezer.store.rows import NoteRow
-from meelezer.ui.annotation_actions import HIGHLIGHT_COLOR, AnnotationActions
+from meelezer.ui.annotation_actions import HIGHLIGHT_COLORS, AnnotationActions
 from meelezer.ui.find_bar import FindBar
 from meelezer.ui.message_bar import MessageBar
 from meelezer.ui.notes_panel import NotesPanel
@@ -64,7 +64,7 @@ class AnnotationWiring(QObject):
         a.fill_forward.triggered.connect(lambda: self.fill_forward())
         a.add_note.triggered.connect(lambda: self.add_note("note"))
         a.add_bookmark.triggered.connect(lambda: self.add_note("bookmark"))
-        a.highlight.triggered.connect(self.highlight)
+        a.highlight.triggered.connect(lambda: self.highlight())
         a.edit_line.triggered.connect(self.edit_line)
         a.revert_line.triggered.connect(self.revert_line)
         a.set_line_start.triggered.connect(self.set_line_start)
@@ -169,12 +169,12 @@ class AnnotationWiring(QObject):
             if newest is not None:
                 self.notes_panel.select_note(newest.id)
 
-    def highlight(self) -> None:
+    def highlight(self, color: str = HIGHLIGHT_COLORS["Yellow"]) -> None:
         rows = sorted(self.target_rows())
         if not rows:
             return
         first, last = self.view.model.line(rows[0]), self.view.model.line(rows[-1])
-        self.annotator.add_note(first.start_ms, "highlight", color=HIGHLIGHT_COLOR,
+        self.annotator.add_note(first.start_ms, "highlight", color=color,
                                 end_ms=max(last.end_ms, first.start_ms + 1))
 
     def edit_line(self) -> None:
@@ -229,10 +229,17 @@ class AnnotationWiring(QObject):
         for submenu in (label, fill):
             submenu.setEnabled(bool(speakers))
         a = self.actions
-        for action in (a.unlabel, None, a.add_note, a.add_bookmark, a.highlight, None,
-                       a.edit_line, a.revert_line, a.set_line_start):
+        for action in (a.unlabel, None, a.add_note, a.add_bookmark, a.highlight):
+            menu.addSeparator() if action is None else menu.addAction(action)
+        self.add_highlight_colors(menu.addMenu("Highlight as quote in"))
+        for action in (None, a.edit_line, a.revert_line, a.set_line_start):
             menu.addSeparator() if action is None else menu.addAction(action)
         return menu
+
+    def add_highlight_colors(self, menu: QMenu) -> None:
+        for name, color in HIGHLIGHT_COLORS.items():
+            menu.addAction(name).triggered.connect(
+                lambda _checked=False, c=color: self.highlight(c))
 
     def choose_show(self) -> None:
         current = self.annotator.show_name() or ""

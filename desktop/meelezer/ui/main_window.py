@@ -125,8 +125,11 @@ class MainWindow(QMainWindow):
         annotate.addAction(n.unlabel)
         annotate.addAction(n.fill_forward)
         annotate.addSeparator()
-        for action in (n.add_note, n.add_bookmark, n.highlight, None, n.choose_show):
-            annotate.addSeparator() if action is None else annotate.addAction(action)
+        for action in (n.add_note, n.add_bookmark, n.highlight):
+            annotate.addAction(action)
+        self.annotations.add_highlight_colors(annotate.addMenu("Highlight as quote in"))
+        annotate.addSeparator()
+        annotate.addAction(n.choose_show)
 
         view = menus.addMenu("&View")
         view.addAction(a.follow_playback)
