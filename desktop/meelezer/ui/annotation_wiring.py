@@ -45,6 +45,7 @@ class AnnotationWiring(QObject):
         self.find_bar = FindBar()
         view.attach_find_bar(self.find_bar)
         self._connect()
+        self._panels_shown = False
         self.set_enabled(False)
 
     def _dock(self, title: str, panel: QObject) -> QDockWidget:
@@ -93,7 +94,14 @@ class AnnotationWiring(QObject):
         an.failed.connect(self.messages.show_message)
 
     def set_enabled(self, enabled: bool) -> None:
-        """Annotation needs an open episode."""
+        """Annotation needs an open episode; the panels appear with the first one."""
+        if enabled and not self._panels_shown:
+            self._panels_shown = True
+            self.speakers_dock.show()
+            self.notes_dock.show()
+        elif not enabled:
+            self.speakers_dock.hide()
+            self.notes_dock.hide()
         for action in self.actions.all():
             if action not in (self.actions.undo, self.actions.redo):
                 action.setEnabled(enabled)

@@ -27,10 +27,10 @@ class EmptyState(QWidget):
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         title.setFont(font)
+        # Line breaks by hand: a centred word-wrapped label gets squeezed by its layout.
         hint = QLabel("Choose its audio and transcript with Open…, or drop the files here.\n"
-                      "Transcripts: Whisper text, SRT, WebVTT, Whisper/WhisperX JSON, "
+                      "Transcripts: Whisper text, SRT, WebVTT, Whisper/WhisperX JSON,\n"
                       "Podcasting 2.0 JSON, Markdown notes and plain text.")
-        hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         button = QPushButton("Open…")
         button.setDefault(True)
