@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meelezer.episode_files import EpisodeFiles
@@ -12,6 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from meelezer.playback.player import Player
+    from meelezer.single_instance import SingleInstance
     from meelezer.store.database import Database
     from meelezer.ui.main_window import MainWindow
 
@@ -24,26 +29,58 @@ class RunningApp:
     window: MainWindow
     player: Player
     database: Database
+    instance: SingleInstance | None = None
 
     def close(self) -> None:
         self.window.close()
+        if self.instance is not None:
+            self.instance.close()
         self.player.shutdown()
         self.database.close()
+
+
+BACKUPS_FOLDER = "backups"
+
+
+def start_daily_backup(database_file: Path, backups: Path) -> threading.Thread:
+    """Today's copy of the library, made beside the running app so start-up never waits."""
+
+    def backup() -> None:
+        from meelezer.store.backup import daily_backup
+
+        # A failed backup (a full disk, a read-only folder) must never stop Meelezer.
+        with contextlib.suppress(OSError):
+            daily_backup(database_file, backups)
+
+    thread = threading.Thread(target=backup, name="daily-backup", daemon=True)
+    thread.start()
+    return thread
 
 
 class StartupError(Exception):
     """The app cannot start (e.g. the library database cannot be opened); say why."""
 
 
+class HandedOver(Exception):
+    """Another Meelezer already runs for this library and took the files; nothing to do."""
+
+
 def build_app(data_dir: str | None, episode: EpisodeFiles | None,
-              vlc_args: tuple[str, ...] = ()) -> RunningApp:
-    """Make the application and show its window with ``episode`` (or the last one) open."""
+              vlc_args: tuple[str, ...] = (), single_instance: bool = False) -> RunningApp:
+    """Make the application and show its window with ``episode`` (or the last one) open.
+
+    With ``single_instance``, files given while Meelezer already runs on the same library
+    go to that window instead (``HandedOver`` is raised here).
+    """
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from meelezer.library import Library
     from meelezer.playback import create_player
+    from meelezer.resources import resource_path
     from meelezer.settings import Settings
-    from meelezer.store.database import open_database
+    from meelezer.single_instance import SingleInstance
+    from meelezer.store.backup import open_with_recovery
     from meelezer.store.errors import StoreError
     from meelezer.store.paths import database_path, resolve_data_dir
     from meelezer.ui.main_window import MainWindow
@@ -53,36 +90,70 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
     qt.setApplicationName("Meelezer")
     qt.setApplicationDisplayName("Meelezer")
     qt.setDesktopFileName("meelezer")
+    qt.setWindowIcon(QIcon(str(resource_path("icons", "meelezer.svg"))))
 
     try:
         folder = resolve_data_dir(data_dir)
-        database = open_database(database_path(folder))
+    except OSError as error:
+        raise StartupError(str(error)) from error
+    instance = SingleInstance(folder, parent=qt) if single_instance else None
+    if instance is not None and instance.try_hand_over(_paths_of(episode)):
+        raise HandedOver()
+    try:
+        # A damaged library is set aside and the newest good daily backup put in its place.
+        database, recovery_message = open_with_recovery(database_path(folder),
+                                                        folder / BACKUPS_FOLDER)
     except (StoreError, OSError) as error:
         raise StartupError(str(error)) from error
 
     player = create_player(vlc_args)
     window = MainWindow(Library(database), player, Settings(folder / "settings.ini"))
     window.show()
+    start_daily_backup(database_path(folder), folder / BACKUPS_FOLDER)
     if episode is not None:
         window.open_episode_files(episode)
     else:
         last = window.library.last_opened_episode()
         if last is not None:
             window.open_library_episode(last.id)
-    return RunningApp(qt, window, player, database)
+    if recovery_message is not None:  # after opening, which clears older messages
+        window.messages.show_message(recovery_message)
+    if instance is not None:
+        instance.listen(window.receive_handed_over_paths)
+    return RunningApp(qt, window, player, database, instance)
+
+
+def _paths_of(episode: EpisodeFiles | None) -> list[str]:
+    if episode is None:
+        return []  # a bare `meelezer` just raises the running window
+    return [str(episode.transcript), *([str(episode.audio)] if episode.audio else [])]
+
+
+def _quit_on_sigterm(qt: QApplication) -> None:
+    """Let a SIGTERM (logout, `kill`) close the window normally, saving the position."""
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGTERM, lambda *_: qt.closeAllWindows())
+    # Python runs signal handlers only when the interpreter gets control: wake it up.
+    wakeup = QTimer(qt)
+    wakeup.timeout.connect(lambda: None)
+    wakeup.start(250)
 
 
 def run_app(data_dir: str | None, episode: EpisodeFiles | None,
             vlc_args: tuple[str, ...] = ()) -> int:
     """Start Meelezer and run until its window closes; the exit status."""
     try:
-        running = build_app(data_dir, episode, vlc_args)
+        running = build_app(data_dir, episode, vlc_args, single_instance=True)
+    except HandedOver:
+        return 0
     except StartupError as error:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, "Meelezer cannot open its library", str(error))
         print(f"meelezer: error: {error}", file=sys.stderr)
         return 1
+    _quit_on_sigterm(running.qt)
     try:
         return running.qt.exec()
     finally:

@@ -1,4 +1,4 @@
-"""The `meelezer` command: start the app, open an episode, or convert and inspect transcripts."""
+"""The `meelezer` command: start the app, open an episode, convert, inspect or export."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from typing import NoReturn
 
 from meelezer import __version__
 
-SUBCOMMANDS = ("convert", "info")
+SUBCOMMANDS = ("convert", "info", "export")
+
+# FORMAT of `meelezer export`, and the extension each writes.
+EXPORT_FORMATS = {"srt": ".srt", "vtt": ".vtt", "json": ".json", "txt": ".txt", "md": ".md"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,8 +45,8 @@ def _app_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="meelezer",
         description="Read along with a podcast episode. With no files, reopens the last episode.",
-        epilog="Other commands: 'meelezer convert INPUT OUTPUT', 'meelezer info FILE' "
-        "(each has --help).",
+        epilog="Other commands: 'meelezer convert INPUT OUTPUT', 'meelezer info FILE', "
+        "'meelezer export EPISODE FORMAT OUTPUT' (each has --help).",
     )
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
                         help="an audio file and/or its transcript; the other is found by name")
@@ -92,18 +95,35 @@ def _subcommand_parser() -> argparse.ArgumentParser:
                                description="Print a transcript's format, lines, duration and "
                                "speakers, and whether its times are estimated.")
     info.add_argument("file", type=Path, metavar="FILE")
+    export = commands.add_parser(
+        "export", help="export a library episode with your corrections, speakers and notes",
+        description="Write an episode of the library as you have it now: corrected text, "
+        "speaker names and times; a Markdown note (md) also lists your notes and highlights.")
+    export.add_argument("episode", metavar="EPISODE",
+                        help="the episode's id, or its transcript file (found by content)")
+    export.add_argument("format", choices=tuple(EXPORT_FORMATS), metavar="FORMAT",
+                        help="one of " + ", ".join(EXPORT_FORMATS))
+    export.add_argument("output", type=Path, metavar="OUTPUT")
+    export.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+    export.add_argument("--data-dir", metavar="DIR",
+                        help="where the library is kept (default: the user data folder; "
+                        "also MEELEZER_DATA_DIR)")
     return parser
 
 
 def _run_subcommand(args: list[str]) -> int:
     options = _subcommand_parser().parse_args(args)
+    from meelezer.store.errors import StoreError
     from meelezer.transcript.errors import TranscriptError
 
     try:
         if options.command == "convert":
             return _convert(options.input, options.output, options.force, options.duration)
+        if options.command == "export":
+            return _export(options.episode, options.format, options.output, options.force,
+                           options.data_dir)
         return _info(options.file)
-    except TranscriptError as error:
+    except (TranscriptError, StoreError) as error:
         return _fail(str(error))
 
 
@@ -122,6 +142,49 @@ def _convert(source: Path, target: Path, force: bool, duration_s: float | None) 
     transcript = read_transcript(source, audio_duration_ms=audio_ms)
     write_transcript(transcript, target)
     print(f"Wrote {len(transcript.segments):,} lines to {target}")
+    return 0
+
+
+def _export(episode: str, fmt: str, target: Path, force: bool, data_dir: str | None) -> int:
+    from meelezer.export import export_episode
+    from meelezer.store.database import open_database
+    from meelezer.store.episodes import find_episode_by_hash, get_episode
+    from meelezer.store.hashing import file_sha256
+    from meelezer.store.paths import database_path, resolve_data_dir
+
+    extension = EXPORT_FORMATS[fmt]
+    if not target.suffix:
+        target = target.with_name(target.name + extension)
+    elif target.suffix.lower() != extension and not (fmt == "md" and
+                                                     target.suffix.lower() == ".markdown"):
+        return _fail(f"{target}: FORMAT is {fmt} but the file name ends in {target.suffix}; "
+                     f"use {target.with_suffix(extension).name}")
+    if target.exists() and not force:
+        return _fail(f"{target}: already exists; add --force to overwrite it")
+    library = database_path(resolve_data_dir(data_dir))
+    if not library.is_file():
+        # Opening would make a new, empty library, which cannot hold the episode either.
+        return _fail(f"there is no library in {library.parent}; import the episode in "
+                     "Meelezer first, or point --data-dir at your library")
+    with open_database(library) as db:
+        if episode.isdigit():
+            row = get_episode(db, int(episode))
+            if row is None:
+                return _fail(f"episode {episode} is not in the library in {library.parent}")
+        else:
+            path = Path(episode)
+            if not path.is_file():
+                return _fail(f"{path}: not an episode id, and no such file")
+            try:
+                digest = file_sha256(path)
+            except OSError as error:
+                return _fail(f"{path}: cannot read the file: {error.strerror or error}")
+            row = find_episode_by_hash(db, digest)
+            if row is None:
+                return _fail(f"{path}: this transcript is not in the library in "
+                             f"{library.parent}; open it in Meelezer first")
+        export_episode(db, row.id, target)
+    print(f"Wrote episode {row.id} ({row.title}) to {target}")
     return 0
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from meelezer.episode_files import EpisodeFiles
+from meelezer.episode_files import EpisodeFiles, is_audio_path
 from meelezer.store import episodes
+from meelezer.store.annotation_archive import ArchiveReport
 from meelezer.store.database import Database
 from meelezer.store.errors import EpisodeNotFoundError
+from meelezer.store.library_overview import EpisodeSummary, library_overview
 from meelezer.store.rows import EpisodeRow, SegmentRow
+from meelezer.store.search import SearchHit, search_library
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.model import Word
 
@@ -80,6 +83,57 @@ class Library:
             raise EpisodeNotFoundError(f"Episode {episode_id} is no longer in the library")
         return OpenedEpisode(episode, episodes.load_segments(self.database, episode_id),
                              episodes.load_words(self.database, episode_id))
+
+    def search(self, query: str) -> list[SearchHit]:
+        """Lines and notes of every episode matching ``query`` (words as prefixes)."""
+        return search_library(self.database, query)
+
+    def export_episode(self, episode_id: int, output: Path) -> None:
+        """The episode as the user has it (corrections, speakers, notes) in ``output``'s format."""
+        from meelezer.export import export_episode
+
+        export_episode(self.database, episode_id, output)
+
+    def export_annotations(self, output: Path, episode_ids: list[int] | None = None) -> None:
+        from meelezer.store.annotation_archive import export_annotations
+
+        export_annotations(self.database, output, episode_ids)
+
+    def import_annotations(self, archive: Path) -> ArchiveReport:
+        from meelezer.store.annotation_archive import import_annotations
+
+        return import_annotations(self.database, archive)
+
+    def overview(self) -> list[EpisodeSummary]:
+        return library_overview(self.database)
+
+    def remove_episode(self, episode_id: int) -> None:
+        """Forget the episode and its annotations; the user's files are never touched."""
+        episodes.delete_episode(self.database, episode_id)
+
+    def relink_file(self, episode_id: int, path: Path) -> str:
+        """Point the episode at a moved file; what was relinked, for the message.
+
+        A transcript must have the same content (hash) as the one imported, so notes and
+        labels stay on the right lines; a changed transcript is a re-import instead.
+        """
+        episode = episodes.get_episode(self.database, episode_id)
+        if episode is None:
+            raise EpisodeNotFoundError(f"Episode {episode_id} is no longer in the library")
+        path = path.resolve()
+        if is_audio_path(path):
+            episodes.relocate_episode(self.database, episode_id, episode.transcript_path, path)
+            return f"Audio relinked to {path}"
+        try:
+            digest = episodes.file_sha256(path)
+        except OSError as error:
+            reason = f"cannot read the file: {error.strerror or error}"
+            raise TranscriptError(reason, path) from None
+        if digest != episode.transcript_hash:
+            raise TranscriptError("this transcript's content differs from the one in the "
+                                  "library; open it to import it as a new version", path)
+        episodes.relocate_episode(self.database, episode_id, path, None)
+        return f"Transcript relinked to {path}"
 
     def recent_episodes(self) -> list[EpisodeRow]:
         """Most recently opened first."""

@@ -51,7 +51,13 @@ def _ui_benchmarks() -> dict[str, Callable[[], list[Result]]]:
 
         return bench_annotations()
 
-    return {"launch": launch, "view-50k-lines": view, "clock": clock, "annotations": annotations}
+    def library() -> list[Result]:
+        from bench_library import bench_library
+
+        return bench_library()
+
+    return {"launch": launch, "view-50k-lines": view, "clock": clock,
+            "annotations": annotations, "library-1000-episodes": library}
 
 
 BENCHMARKS: dict[str, Callable[[], list[Result]]] = {**_import_benchmarks(), **_ui_benchmarks()}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meelezer.app import StartupError, build_app
+from meelezer.app import build_app, start_daily_backup
 from meelezer.episode_files import resolve_episode_files
 from meelezer.playback.player import PlaybackState
 
@@ -59,9 +59,35 @@ def test_next_start_reopens_the_last_episode_at_its_position(
         second.close()
 
 
-def test_damaged_library_stops_start_with_a_clear_message(tmp_path: Path) -> None:
+def test_damaged_library_is_restored_from_the_daily_backup(
+        qtbot: QtBot, tmp_path: Path, demo_copy: Path) -> None:
+    data = tmp_path / "data"
+    first = build_app(str(data), resolve_episode_files([demo_copy]), ("--aout=dummy",))
+    first.window.annotator.add_note(9_060, text="bewaren")
+    first.close()
+    # The copy made when the app started holds the empty library; take today's copy now.
+    shutil.rmtree(data / "backups")
+    start_daily_backup(data / "meelezer.sqlite3", data / "backups").join(timeout=30)
+    assert list((data / "backups").glob("meelezer-*.sqlite3"))
+
+    (data / "meelezer.sqlite3").write_bytes(b"this is not a database" * 100)
+    second = build_app(str(data), None, ("--aout=dummy",))
+    try:
+        assert "restored from the backup" in second.window.messages.text()
+        assert second.window.episode is not None  # the last episode reopened from the backup
+        assert [n.text for n in second.window.annotator.list_notes()] == ["bewaren"]
+        assert list(data.glob("meelezer-damaged-*.sqlite3"))  # the damaged file is kept
+    finally:
+        second.close()
+
+
+def test_damaged_library_without_backup_starts_empty_and_says_so(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     (data / "meelezer.sqlite3").write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StartupError, match=r"damaged|not a database"):
-        build_app(str(data), None, ("--aout=dummy",))
+    running = build_app(str(data), None, ("--aout=dummy",))
+    try:
+        assert "damaged" in running.window.messages.text()
+        assert running.window.episode is None
+    finally:
+        running.close()

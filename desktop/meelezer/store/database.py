@@ -15,7 +15,7 @@ from meelezer.store import sqlite
 from meelezer.store.errors import DatabaseDamagedError, StoreError
 
 # The newest migration in store/migrations/versions; a test keeps the two in step.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 
 _WHAT_TO_DO_WHEN_DAMAGED = (
     "Meelezer cannot use it. Quit Meelezer, move the file somewhere else (or put back a "

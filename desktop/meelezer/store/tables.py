@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any, Final, cast
 
@@ -165,6 +166,17 @@ WORD: Final = _table(Word)
 NOTE: Final = _table(Note)
 
 METADATA: Final = StoreModel.metadata
+
+# The full-text index (store/search.py), made by migration 0002 with raw SQL: an FTS5
+# virtual table, its shadow tables (search_index_data, ...) and triggers. SQLModel cannot
+# describe them, so schema comparisons must leave them out (see ``in_metadata``).
+SEARCH_INDEX: Final = "search_index"
+
+
+def in_metadata(name: str | None, type_: str, _parent_names: Mapping[Any, str | None]) -> bool:
+    """alembic's ``include_name`` hook: False for the search index's tables, which
+    ``METADATA`` does not describe, so comparing it with a database ignores them."""
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_INDEX))
 
 
 def inserted_id(result: CursorResult[Any]) -> int:

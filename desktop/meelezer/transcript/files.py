@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from meelezer.atomic_write import write_text_atomically
 from meelezer.transcript.encoding import decode_transcript_bytes
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.formats import ReadOptions, detect_reader, writer_for
@@ -67,13 +66,7 @@ def write_transcript(transcript: Transcript, path: Path | str) -> None:
     """
     path = Path(path)
     content = render_transcript(transcript, path)
-    temporary: str | None = None
     try:
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-        os.replace(temporary, path)
+        write_text_atomically(path, content)
     except OSError as error:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
         raise TranscriptError(f"cannot write the file: {error.strerror or error}", path) from None

@@ -12,10 +12,16 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
+from meelezer.ui.icons import icon as themed_icon
+
 
 @dataclass(frozen=True)
 class WindowActions:
     open_episode: QAction
+    library: QAction
+    export_episode: QAction
+    export_annotations: QAction
+    import_annotations: QAction
     quit: QAction
     play_pause: QAction
     back_5: QAction
@@ -68,6 +74,10 @@ def make_action(
 def build_actions(window: QWidget) -> WindowActions:
     style = window.style()
 
+    def themed(name: str) -> QIcon:
+        # Our own SVGs, drawn in the palette's text colour so they suit light and dark themes.
+        return themed_icon(name, window.palette())
+
     def icon(pixmap: QStyle.StandardPixmap) -> QIcon:
         return style.standardIcon(pixmap)
 
@@ -79,18 +89,28 @@ def build_actions(window: QWidget) -> WindowActions:
             QKeySequence.StandardKey.Open,
             "Open an episode: its audio and transcript",
         ),
+        library=make_action(window, "&Library…", "Ctrl+L",
+                            "All your episodes, and search across their text and notes"),
+        export_episode=make_action(window, "&Export…", "Ctrl+E",
+                                   "Save the episode with your corrections, speakers and notes "
+                                   "as a Markdown note, subtitles, JSON or text"),
+        export_annotations=make_action(window, "Back up annotations…",
+                                       tip="Save every episode's annotations to one file"),
+        import_annotations=make_action(window, "Import annotations…",
+                                       tip="Add annotations from a backup file to the episodes "
+                                       "of this library"),
         quit=make_action(window, "&Quit", QKeySequence.StandardKey.Quit),
-        play_pause=make_action(window, "&Play", "Space", "Play or pause", icon(sp.SP_MediaPlay)),
-        back_5=make_action(window, "Back 5 seconds", "Left", icon=icon(sp.SP_MediaSeekBackward)),
+        play_pause=make_action(window, "&Play", "Space", "Play or pause", themed("play")),
+        back_5=make_action(window, "Back 5 seconds", "Left", icon=themed("skip-back")),
         forward_5=make_action(
-            window, "Forward 5 seconds", "Right", icon=icon(sp.SP_MediaSeekForward)
+            window, "Forward 5 seconds", "Right", icon=themed("skip-forward")
         ),
         back_30=make_action(window, "Back 30 seconds", "Shift+Left"),
         forward_30=make_action(window, "Forward 30 seconds", "Shift+Right"),
         previous_line=make_action(
-            window, "Previous line", "Alt+Up", icon=icon(sp.SP_MediaSkipBackward)
+            window, "Previous line", "Alt+Up", icon=themed("previous-line")
         ),
-        next_line=make_action(window, "Next line", "Alt+Down", icon=icon(sp.SP_MediaSkipForward)),
+        next_line=make_action(window, "Next line", "Alt+Down", icon=themed("next-line")),
         slower=make_action(window, "Slower", "["),
         faster=make_action(window, "Faster", "]"),
         normal_speed=make_action(window, "Normal speed", "="),
@@ -102,6 +122,7 @@ def build_actions(window: QWidget) -> WindowActions:
             "Loop current line",
             "L",
             "Repeat the current line until you turn this off",
+            icon=themed("loop"),
             checkable=True,
         ),
         follow_playback=make_action(

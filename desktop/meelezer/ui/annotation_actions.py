@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from meelezer.ui.actions import make_action
+from meelezer.ui.icons import icon as themed_icon
 
 # Marker-pen colours, readable under dark and light text; H uses the first.
 HIGHLIGHT_COLORS = {"Yellow": "#ffd54f", "Green": "#81c784", "Blue": "#64b5f6",
@@ -61,11 +62,14 @@ def build_annotation_actions(window: QWidget, undo_stack: QUndoStack) -> Annotat
         fill_forward=make_action(window, "Label until the next labelled line…", "Shift+F",
                                  "Label from the selected line up to the next labelled line"),
         add_note=make_action(window, "Add &note", "N",
-                             "Add a note at the current moment (or the selected line)"),
+                             "Add a note at the current moment (or the selected line)",
+                             themed_icon("note", window.palette())),
         add_bookmark=make_action(window, "Add &bookmark", "B",
-                                 "Bookmark the current moment (or the selected line)"),
+                                 "Bookmark the current moment (or the selected line)",
+                                 themed_icon("bookmark", window.palette())),
         highlight=make_action(window, "&Highlight as quote", "H",
-                              "Mark the selected lines as a quote"),
+                              "Mark the selected lines as a quote",
+                              themed_icon("highlight", window.palette())),
         edit_line=make_action(window, "&Edit line text", "F2",
                               "Correct the selected line's text; the original is kept"),
         revert_line=make_action(window, "Re&vert line text",

@@ -34,7 +34,9 @@ from meelezer.ui.annotation_actions import build_annotation_actions
 from meelezer.ui.annotation_wiring import AnnotationWiring
 from meelezer.ui.empty_state import EmptyState
 from meelezer.ui.episode_header import EpisodeHeader
+from meelezer.ui.export_controller import ExportController
 from meelezer.ui.go_to_time_dialog import GoToTimeDialog
+from meelezer.ui.library_controller import LibraryController
 from meelezer.ui.line_items import line_items_for
 from meelezer.ui.message_bar import MessageBar
 from meelezer.ui.playback_bar import PlaybackBar
@@ -63,6 +65,11 @@ class MainWindow(QMainWindow):
         self.controller = PlaybackController(player, self)
         self.controller.auto_rewind_ms = settings.auto_rewind_ms
         self.messages = MessageBar()
+        self.library_controller = LibraryController(
+            self, library, self.messages, self.open_library_episode_at, self.forget_episode)
+        self.exporter = ExportController(
+            self, library, self.messages,
+            lambda: (self.episode.episode.id, self.episode.episode.title) if self.episode else None)
         self.header = EpisodeHeader()
         self.header.hide()
         self.transcript = TranscriptView()
@@ -101,6 +108,11 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
         file_menu.addAction(a.open_episode)
+        file_menu.addAction(a.library)
+        file_menu.addSeparator()
+        file_menu.addAction(a.export_episode)
+        file_menu.addAction(a.export_annotations)
+        file_menu.addAction(a.import_annotations)
         self._recent_menu = file_menu.addMenu("Open &Recent")
         file_menu.addSeparator()
         file_menu.addAction(a.preferences)
@@ -145,6 +157,10 @@ class MainWindow(QMainWindow):
     def _connect(self, a: WindowActions) -> None:
         c = self.controller
         a.open_episode.triggered.connect(self.choose_files)
+        a.library.triggered.connect(self.library_controller.show)
+        a.export_episode.triggered.connect(lambda: self.exporter.export_episode())
+        a.export_annotations.triggered.connect(lambda: self.exporter.export_annotations())
+        a.import_annotations.triggered.connect(self._import_annotations)
         a.quit.triggered.connect(self.close)
         a.play_pause.triggered.connect(c.toggle)
         a.back_5.triggered.connect(lambda: c.skip(-5000))
@@ -227,6 +243,47 @@ class MainWindow(QMainWindow):
             return False
         self._show_episode(opened)
         return True
+
+    def _import_annotations(self) -> None:
+        if self.exporter.import_annotations():
+            self.annotations.refresh()
+
+    def receive_handed_over_paths(self, paths: list[str]) -> None:
+        """Files opened while Meelezer was already running come here (single instance)."""
+        if paths:
+            self.open_paths([Path(path) for path in paths])
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def open_library_episode_at(self, episode_id: int, time_ms: int | None) -> bool:
+        """Open an episode from the library, at ``time_ms`` (a search hit) if given."""
+        if not self.open_library_episode(episode_id):
+            return False
+        if time_ms is not None:
+            self.controller.seek(time_ms)
+            self.transcript.set_position_ms(time_ms)
+            self.transcript.return_to_playback()
+        return True
+
+    def forget_episode(self, episode_id: int) -> None:
+        """The episode left the library: if it is open, close it."""
+        if self.episode is None or self.episode.episode.id != episode_id:
+            self._refresh_recent()
+            return
+        self.episode = None
+        self.player.stop()
+        self.controller.save_position = None
+        self.annotator.episode_id = None
+        self.annotator.undo_stack.clear()
+        self.annotations.set_enabled(False)
+        self.transcript.set_lines([])
+        self.header.hide()
+        self.bar.set_playable(False)
+        self.setWindowTitle("Meelezer")
+        self._pages.setCurrentWidget(self.empty_state)
+        self._refresh_recent()
 
     def _show_episode(self, opened: OpenedEpisode) -> None:
         self._save_position()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from meelezer.settings import SPEEDS
 from meelezer.transcript.timecode import format_clock
 from meelezer.ui.actions import WindowActions
+from meelezer.ui.icons import icon as themed_icon
 
 
 class SeekSlider(QSlider):
@@ -109,7 +110,7 @@ class PlaybackBar(QWidget):
         buttons.addWidget(_tool_button(actions.forward_5))
         buttons.addWidget(_tool_button(actions.next_line))
         buttons.addSpacing(12)
-        buttons.addWidget(_tool_button(actions.loop_line, text_beside_icon=True))
+        buttons.addWidget(_tool_button(actions.loop_line))
         buttons.addStretch(1)
         buttons.addWidget(QLabel("Speed"))
         buttons.addWidget(self._speed)
@@ -139,10 +140,8 @@ class PlaybackBar(QWidget):
         self._position_label.setText(format_clock(position_ms))
 
     def set_playing(self, playing: bool) -> None:
-        pixmap = (
-            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        )
-        self._actions.play_pause.setIcon(self.style().standardIcon(pixmap))
+        self._actions.play_pause.setIcon(themed_icon("pause" if playing else "play",
+                                                     self.palette()))
         self._actions.play_pause.setText("&Pause" if playing else "&Play")
 
     def set_speed(self, speed: float) -> None:

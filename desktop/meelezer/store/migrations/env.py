@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from meelezer.store.migrate import CONNECTION_ATTRIBUTE, migration_options
-from meelezer.store.tables import METADATA
+from meelezer.store.tables import METADATA, in_metadata
 
 if context.is_offline_mode():
     raise RuntimeError("Meelezer's migrations run online only (no --sql mode).")
@@ -20,6 +20,8 @@ if connection is None:
 context.configure(
     connection=connection,
     target_metadata=METADATA,
+    # The full-text index is made by hand in 0002; autogenerate must not drop it.
+    include_name=in_metadata,
     **migration_options(connection),
 )
 with context.begin_transaction():

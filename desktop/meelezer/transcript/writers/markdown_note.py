@@ -1,7 +1,9 @@
-"""Writer for a Markdown note: header, ``## Transcript`` with timed lines, empty note sections."""
+"""Writer for a Markdown note: header, ``## Transcript`` with timed lines, note sections."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from meelezer.transcript.model import EpisodeMetadata, Transcript
@@ -14,8 +16,25 @@ _YOUTUBE_HOSTS = ("youtube.com", "youtu.be", "youtube-nocookie.com")
 _FOOTER = "---\n\n## Notes\n\n\n## Key Takeaways\n-\n\n## Related\n-\n"
 
 
-def write(transcript: Transcript) -> str:
-    """The note: ``# Title``, header fields, ``---``, ``## Transcript``, lines, note sections."""
+@dataclass(frozen=True, slots=True)
+class NoteEntry:
+    """A note, bookmark or highlight to list in the note's sections.
+
+    ``quote`` is the text of the lines a highlight covers; notes and bookmarks have none.
+    """
+
+    time_ms: int
+    kind: str  # "note" | "bookmark" | "highlight"
+    text: str = ""
+    quote: str = ""
+
+
+def write(transcript: Transcript, notes: Sequence[NoteEntry] = ()) -> str:
+    """The note: ``# Title``, header fields, ``---``, ``## Transcript``, lines, note sections.
+
+    ``notes`` fill ``## Notes`` (notes and bookmarks) and ``## Key Takeaways`` (highlights);
+    without them the sections are left empty for the user to fill in.
+    """
     blocks: list[str] = []
     title = one_line(transcript.metadata.title or "")
     if title:
@@ -26,8 +45,40 @@ def write(transcript: Transcript) -> str:
     blocks.append("---\n")
     blocks.append("## Transcript\n")
     blocks.extend(f"{format_line(line)}\n" for line in lines(transcript))
-    blocks.append(_FOOTER)
+    blocks.append(_footer(notes) if notes else _FOOTER)
     return "\n".join(blocks)
+
+
+def _footer(notes: Sequence[NoteEntry]) -> str:
+    ordered = sorted(notes, key=lambda note: note.time_ms)
+    listed = [_note_item(note) for note in ordered if note.kind != "highlight"]
+    quotes = [_quote_item(note) for note in ordered if note.kind == "highlight"]
+    # The reader's transcript section ends at the "---" rule, so these lines never
+    # become transcript lines on reading the note back.
+    return (
+        "---\n\n## Notes\n"
+        + "".join(f"{item}\n" for item in listed)
+        + "\n\n## Key Takeaways\n"
+        + ("".join(f"{item}\n" for item in quotes) or "-\n")
+        + "\n## Related\n-\n"
+    )
+
+
+def _anchor(time_ms: int) -> str:
+    time_ms = max(0, time_ms)
+    return f"[{format_clock(time_ms)}](#t={format_seconds(time_ms)})"
+
+
+def _note_item(note: NoteEntry) -> str:
+    text = one_line(note.text) or ("Bookmark" if note.kind == "bookmark" else "Note")
+    return f"- {_anchor(note.time_ms)} {text}"
+
+
+def _quote_item(note: NoteEntry) -> str:
+    quote = one_line(note.quote)
+    comment = one_line(note.text)
+    item = f"- {_anchor(note.time_ms)} “{quote}”" if quote else f"- {_anchor(note.time_ms)}"
+    return f"{item} — {comment}" if comment else item
 
 
 def format_line(line: Line) -> str:

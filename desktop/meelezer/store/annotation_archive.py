@@ -1,0 +1,354 @@
+"""Moving annotations to another library as one JSON file, matched by transcript hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Final
+
+from sqlalchemy import Connection, bindparam, insert, or_, select, update
+
+from meelezer.atomic_write import write_text_atomically
+from meelezer.store.database import Database
+from meelezer.store.errors import StoreError
+from meelezer.store.speakers import next_color
+from meelezer.store.tables import EPISODE, NOTE, NOTE_KINDS, SEGMENT, SPEAKER, inserted_id, utc_now
+
+__all__ = ["ARCHIVE_FORMAT", "ARCHIVE_VERSION", "ArchiveReport", "export_annotations",
+           "import_annotations", "text_hash"]
+
+ARCHIVE_FORMAT: Final = "meelezer-annotations"
+ARCHIVE_VERSION: Final = 1
+
+
+@dataclass(slots=True)
+class ArchiveReport:
+    """What ``import_annotations`` did; ``problems`` are lines or items it could not place."""
+
+    episodes_imported: list[str] = field(default_factory=list)  # titles
+    episodes_skipped: list[str] = field(default_factory=list)  # titles not in this library
+    notes_added: int = 0
+    notes_already_present: int = 0
+    speakers_added: int = 0
+    lines_labelled: int = 0
+    lines_corrected: int = 0
+    lines_retimed: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def text_hash(text: str) -> str:
+    """The sha256 (hex) of a line's reader text, which identifies the line with its position."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+def export_annotations(db: Database, path: Path, episode_ids: Sequence[int] | None = None) -> None:
+    """Write the annotations of ``episode_ids`` (None: every episode) to ``path`` as JSON.
+
+    The file is written atomically. Raises ``StoreError`` for an unknown episode id or a
+    failed write.
+    """
+    with db.session() as session:
+        connection = session.connection()
+        query = select(EPISODE.c.id).order_by(EPISODE.c.id)
+        if episode_ids is not None:
+            query = query.where(EPISODE.c.id.in_(list(episode_ids)))
+        ids = list(connection.execute(query).scalars())
+        missing = set(episode_ids or ()) - set(ids)
+        if missing:
+            raise StoreError(
+                f"Episode {min(missing)} is not in the library (it may have been removed).",
+                db.path,
+            )
+        episodes = [_export_episode(connection, episode_id) for episode_id in ids]
+    document = {
+        "format": ARCHIVE_FORMAT,
+        "version": ARCHIVE_VERSION,
+        "exported_at": utc_now().isoformat(),
+        "episodes": episodes,
+    }
+    _write_atomically(db, path, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+
+
+def _export_episode(connection: Connection, episode_id: int) -> dict[str, Any]:
+    episode = connection.execute(
+        select(EPISODE.c.transcript_hash, EPISODE.c.title, EPISODE.c.show_id,
+               EPISODE.c.duration_ms, EPISODE.c.times_estimated)
+        .where(EPISODE.c.id == episode_id)
+    ).one()
+    lines = connection.execute(
+        select(SEGMENT.c.position, SEGMENT.c.start_ms, SEGMENT.c.end_ms, SEGMENT.c.text,
+               SEGMENT.c.original_text, SEGMENT.c.speaker_id, SEGMENT.c.times_estimated,
+               SEGMENT.c.time_set_by_user)
+        .where(SEGMENT.c.episode_id == episode_id)
+        .order_by(SEGMENT.c.position)
+    ).all()
+    scope = SPEAKER.c.episode_id == episode_id
+    if episode.show_id is not None:
+        scope = or_(scope, SPEAKER.c.show_id == episode.show_id)
+    speakers = connection.execute(
+        select(SPEAKER.c.id, SPEAKER.c.name, SPEAKER.c.color, SPEAKER.c.hotkey)
+        .where(scope).order_by(SPEAKER.c.name, SPEAKER.c.id)
+    ).all()
+
+    def ref(line: Any) -> dict[str, Any]:
+        # The reader's text, which both libraries share whatever was corrected since.
+        reader_text = line.original_text if line.original_text is not None else line.text
+        return {"position": line.position, "start_ms": line.start_ms,
+                "text_sha256": text_hash(reader_text)}
+
+    notes = connection.execute(
+        select(NOTE.c.time_ms, NOTE.c.end_ms, NOTE.c.kind, NOTE.c.text, NOTE.c.color,
+               NOTE.c.created_at, NOTE.c.updated_at)
+        .where(NOTE.c.episode_id == episode_id).order_by(NOTE.c.time_ms, NOTE.c.id)
+    ).all()
+    # Tap-to-sync and fitting to the audio move estimated lines (and a file-timed line's
+    # end) as well as the tapped one, so when any line was re-timed every line's times go.
+    retimed = episode.times_estimated or any(line.time_set_by_user for line in lines)
+    return {
+        "transcript_hash": episode.transcript_hash,
+        "title": episode.title,
+        "duration_ms": episode.duration_ms,
+        "speakers": [
+            {"name": speaker.name, "color": speaker.color, "hotkey": speaker.hotkey,
+             "lines": [ref(line) for line in lines if line.speaker_id == speaker.id]}
+            for speaker in speakers
+        ],
+        "notes": [
+            {"time_ms": note.time_ms, "end_ms": note.end_ms, "kind": note.kind,
+             "text": note.text, "color": note.color,
+             "created_at": note.created_at.isoformat(), "updated_at": note.updated_at.isoformat()}
+            for note in notes
+        ],
+        "corrections": [
+            {"position": line.position, "start_ms": line.start_ms,
+             "original_text": line.original_text, "text": line.text}
+            for line in lines if line.original_text is not None
+        ],
+        "times": [
+            {**ref(line), "end_ms": line.end_ms, "estimated": line.times_estimated,
+             "set_by_user": line.time_set_by_user}
+            for line in lines
+        ] if retimed else [],
+    }
+
+
+def _write_atomically(db: Database, path: Path, content: str) -> None:
+    try:
+        write_text_atomically(path, content)
+    except OSError as error:
+        raise StoreError(f"Cannot write {path}: {error.strerror or error}.", db.path) from None
+
+
+# -- import ----------------------------------------------------------------------------------
+
+
+def import_annotations(db: Database, path: Path) -> ArchiveReport:
+    """Apply the annotations in ``path`` to the matching episodes of this library.
+
+    Episodes are matched by transcript hash; those not in this library are reported and
+    skipped. Everything happens in one transaction, so a failure changes nothing. Notes
+    already present (same kind, times and text) are not added again, so importing twice
+    does not duplicate them. Raises ``StoreError`` for an unreadable or unknown file.
+    """
+    document = _read(db, path)
+    report = ArchiveReport()
+    try:
+        with db.session() as session:
+            connection = session.connection()
+            for entry in document["episodes"]:
+                title = str(entry.get("title") or entry.get("transcript_hash", "?"))
+                episode = connection.execute(
+                    select(EPISODE.c.id, EPISODE.c.show_id)
+                    .where(EPISODE.c.transcript_hash == entry.get("transcript_hash"))
+                ).one_or_none()
+                if episode is None:
+                    report.episodes_skipped.append(title)
+                    continue
+                _Importer(connection, episode.id, episode.show_id, title, report).run(entry)
+                report.episodes_imported.append(title)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # A damaged or hand-edited file; the session has rolled everything back already.
+        raise StoreError(
+            f"{path} is not a valid Meelezer annotations file ({type(error).__name__}: "
+            f"{error}); nothing was imported.", path) from None
+    return report
+
+
+def _read(db: Database, path: Path) -> dict[str, Any]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise StoreError(f"Cannot read {path}: {error.strerror or error}.", path) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise StoreError(f"{path} is not a Meelezer annotations file ({error}).", path) from None
+    if not isinstance(document, dict) or document.get("format") != ARCHIVE_FORMAT \
+            or not isinstance(document.get("episodes"), list):
+        raise StoreError(f"{path} is not a Meelezer annotations file.", path)
+    version = document.get("version")
+    if not isinstance(version, int) or version > ARCHIVE_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer Meelezer (format version {version}); update "
+            "Meelezer to import it.", path)
+    return document
+
+
+class _Importer:
+    """Applies one archived episode inside the caller's transaction."""
+
+    def __init__(self, connection: Connection, episode_id: int, show_id: int | None,
+                 title: str, report: ArchiveReport) -> None:
+        self.connection = connection
+        self.episode_id = episode_id
+        self.show_id = show_id
+        self.title = title
+        self.report = report
+        rows = connection.execute(
+            select(SEGMENT.c.id, SEGMENT.c.position, SEGMENT.c.start_ms, SEGMENT.c.text,
+                   SEGMENT.c.original_text)
+            .where(SEGMENT.c.episode_id == episode_id)
+        ).all()
+        self.by_position: dict[int, Any] = {row.position: row for row in rows}
+        self.by_hash: dict[tuple[str, int], int] = {}
+        for row in rows:
+            reader = row.original_text if row.original_text is not None else row.text
+            self.by_hash.setdefault((text_hash(reader), row.start_ms), row.id)
+
+    def run(self, entry: Mapping[str, Any]) -> None:
+        self._speakers(entry.get("speakers", []))
+        self._notes(entry.get("notes", []))
+        self._corrections(entry.get("corrections", []))
+        self._times(entry.get("times", []), entry.get("duration_ms"))
+
+    def _line(self, ref: Mapping[str, Any]) -> int | None:
+        """The id of the line ``ref`` names: same position and reader text, else the line
+        with that text and start (should the files differ after all); None when neither."""
+        row = self.by_position.get(ref.get("position", -1))
+        if row is not None:
+            reader = row.original_text if row.original_text is not None else row.text
+            if text_hash(reader) == ref.get("text_sha256"):
+                return int(row.id)
+        found = self.by_hash.get((str(ref.get("text_sha256")), int(ref.get("start_ms", -1))))
+        if found is None:
+            self.report.problems.append(
+                f"{self.title}: line {int(ref.get('position', -1)) + 1} is not in this "
+                "library's copy of the transcript; its annotation was skipped.")
+        return found
+
+    def _speakers(self, speakers: Sequence[Mapping[str, Any]]) -> None:
+        connection = self.connection
+        scope_episode = None if self.show_id is not None else self.episode_id
+        scope = (SPEAKER.c.show_id == self.show_id if self.show_id is not None
+                 else SPEAKER.c.episode_id == self.episode_id)
+        # Own speakers of the episode count too: they are offered beside the show's.
+        visible = or_(scope, SPEAKER.c.episode_id == self.episode_id)
+        for speaker in speakers:
+            name = str(speaker["name"])
+            hotkey = speaker.get("hotkey")
+            color = speaker.get("color")
+            speaker_id = connection.execute(
+                select(SPEAKER.c.id).where(visible, SPEAKER.c.name == name)
+                .order_by(SPEAKER.c.episode_id.is_(None))
+            ).scalars().first()
+            if hotkey is not None:
+                # Hotkeys are unique among the speakers offered together; the archive wins.
+                connection.execute(
+                    update(SPEAKER).where(visible, SPEAKER.c.hotkey == hotkey,
+                                          SPEAKER.c.name != name).values(hotkey=None))
+            if speaker_id is None:
+                used = set(connection.execute(select(SPEAKER.c.color).where(scope)).scalars())
+                speaker_id = inserted_id(connection.execute(insert(SPEAKER).values(
+                    show_id=self.show_id, episode_id=scope_episode, name=name,
+                    color=color or next_color(used), hotkey=hotkey)))
+                self.report.speakers_added += 1
+            else:
+                values: dict[str, Any] = {"hotkey": hotkey}
+                if color:
+                    values["color"] = color
+                connection.execute(
+                    update(SPEAKER).where(SPEAKER.c.id == speaker_id).values(values))
+            line_ids = [line for ref in speaker.get("lines", [])
+                        if (line := self._line(ref)) is not None]
+            if line_ids:
+                connection.execute(
+                    update(SEGMENT).where(SEGMENT.c.id == bindparam("segment_id"))
+                    .values(speaker_id=speaker_id),
+                    [{"segment_id": line} for line in line_ids])
+                self.report.lines_labelled += len(line_ids)
+
+    def _notes(self, notes: Sequence[Mapping[str, Any]]) -> None:
+        connection = self.connection
+        for note in notes:
+            kind = str(note.get("kind", "note"))
+            if kind not in NOTE_KINDS:
+                self.report.problems.append(f"{self.title}: skipped a note of unknown kind "
+                                            f"“{kind}”.")
+                continue
+            time_ms, end_ms, text = int(note["time_ms"]), note.get("end_ms"), str(note["text"])
+            same = connection.execute(
+                select(NOTE.c.id).where(
+                    NOTE.c.episode_id == self.episode_id, NOTE.c.kind == kind,
+                    NOTE.c.time_ms == time_ms, NOTE.c.text == text,
+                    NOTE.c.end_ms.is_(None) if end_ms is None else NOTE.c.end_ms == end_ms,
+                )
+            ).first()
+            if same is not None:
+                self.report.notes_already_present += 1
+                continue
+            now = utc_now()
+            connection.execute(insert(NOTE).values(
+                episode_id=self.episode_id, time_ms=time_ms, end_ms=end_ms, kind=kind,
+                text=text, color=note.get("color"),
+                created_at=_when(note.get("created_at"), now),
+                updated_at=_when(note.get("updated_at"), now)))
+            self.report.notes_added += 1
+
+    def _corrections(self, corrections: Sequence[Mapping[str, Any]]) -> None:
+        for correction in corrections:
+            original = str(correction["original_text"])
+            line = self._line({"position": correction.get("position"),
+                               "start_ms": correction.get("start_ms"),
+                               "text_sha256": text_hash(original)})
+            if line is None:
+                continue
+            self.connection.execute(
+                update(SEGMENT).where(SEGMENT.c.id == line)
+                .values(text=str(correction["text"]), original_text=original))
+            self.report.lines_corrected += 1
+
+    def _times(self, times: Sequence[Mapping[str, Any]], duration_ms: Any) -> None:
+        updates = []
+        for item in times:
+            line = self._line(item)
+            if line is not None:
+                updates.append({
+                    "segment_id": line, "new_start": int(item["start_ms"]),
+                    "new_end": int(item["end_ms"]), "new_estimated": bool(item["estimated"]),
+                    "new_by_user": bool(item["set_by_user"])})
+        if not updates:
+            return
+        self.connection.execute(
+            update(SEGMENT).where(SEGMENT.c.id == bindparam("segment_id"))
+            .values(start_ms=bindparam("new_start"), end_ms=bindparam("new_end"),
+                    times_estimated=bindparam("new_estimated"),
+                    time_set_by_user=bindparam("new_by_user")),
+            updates)
+        self.report.lines_retimed += len(updates)
+        if isinstance(duration_ms, int):
+            # The length fitted to the audio (or stretched by a tap) goes with the times.
+            self.connection.execute(update(EPISODE).where(EPISODE.c.id == self.episode_id)
+                                    .values(duration_ms=duration_ms))
+
+
+def _when(value: Any, default: datetime) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError:
+        return default
+    return parsed if parsed.tzinfo is not None else default

@@ -1,0 +1,93 @@
+"""The library window's actions: open an episode (or a search hit), remove one, relink files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from meelezer.episode_files import AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS
+from meelezer.library import Library
+from meelezer.store.errors import StoreError
+from meelezer.store.search import SearchHit
+from meelezer.transcript.errors import TranscriptError
+from meelezer.ui.library_dialog import LibraryDialog
+from meelezer.ui.message_bar import MessageBar
+
+
+class LibraryController(QObject):
+    """Owns the library dialog; the window supplies how to open an episode at a time."""
+
+    def __init__(self, window: QWidget, library: Library, messages: MessageBar,
+                 open_episode: Callable[[int, int | None], bool],
+                 closed_episode: Callable[[int], None]):
+        super().__init__(window)
+        self.window = window
+        self.library = library
+        self.messages = messages
+        self._open_episode = open_episode
+        self._closed_episode = closed_episode
+        self.dialog: LibraryDialog | None = None
+
+    def show(self) -> LibraryDialog:
+        if self.dialog is None:
+            self.dialog = LibraryDialog(self._search, self.window)
+            self.dialog.open_requested.connect(lambda eid: self._open(eid, None))
+            self.dialog.open_at_requested.connect(self._open)
+            self.dialog.remove_requested.connect(self.remove)
+            self.dialog.relink_requested.connect(self.relink)
+        self.refresh()
+        self.dialog.show()
+        self.dialog.raise_()
+        return self.dialog
+
+    def refresh(self) -> None:
+        if self.dialog is not None:
+            try:
+                self.dialog.set_episodes(self.library.overview())
+            except StoreError as error:
+                self.messages.show_message(str(error))
+
+    def _search(self, query: str) -> Sequence[SearchHit]:
+        try:
+            return self.library.search(query)
+        except StoreError as error:
+            self.messages.show_message(str(error))
+            return []
+
+    def _open(self, episode_id: int, time_ms: int | None) -> None:
+        if self._open_episode(episode_id, time_ms) and self.dialog is not None:
+            self.dialog.hide()
+
+    def remove(self, episode_id: int, confirm: bool = True) -> None:
+        if confirm:
+            answer = QMessageBox.question(
+                self.window, "Remove from library",
+                "Remove this episode and its labels, notes and corrections from the library? "
+                "Your audio and transcript files stay where they are.")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            self.library.remove_episode(episode_id)
+        except StoreError as error:
+            self.messages.show_message(str(error))
+            return
+        self._closed_episode(episode_id)
+        self.refresh()
+
+    def relink(self, episode_id: int, path: Path | None = None) -> None:
+        if path is None:
+            patterns = " ".join(f"*{ext}" for ext in (*AUDIO_EXTENSIONS, *TRANSCRIPT_EXTENSIONS))
+            chosen, _ = QFileDialog.getOpenFileName(
+                self.window, "Where is the moved audio or transcript?", "",
+                f"Audio or transcript ({patterns})")
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            self.messages.show_message(self.library.relink_file(episode_id, path))
+        except (StoreError, TranscriptError) as error:
+            self.messages.show_message(f"Cannot relink: {error}")
+        self.refresh()

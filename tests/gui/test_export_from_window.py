@@ -1,0 +1,50 @@
+"""File → Export and the annotation backup, driven through the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from helpers.windows import WindowFactory
+
+
+def test_export_markdown_note_has_corrections_speakers_and_notes(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path, tmp_path: Path) -> None:
+    window = make_window()
+    window.open_paths([demo])
+    annotator = window.annotator
+    annotator.add_speaker("Alexander")
+    speaker = annotator.list_speakers()[0]
+    first = window.transcript.model.line(0)
+    annotator.assign([first.segment_id], speaker.id, speaker.name)
+    annotator.find_replace("Bietse", "Wietse")
+    annotator.add_note(9_060, text="Wie is Wietse?")
+    output = tmp_path / "note.md"
+    assert window.exporter.export_episode(output)
+    note = output.read_text(encoding="utf-8")
+    assert "**Alexander:** Welkom bij AI Report" in note
+    assert "Bietse" not in note and "Wietse, Alexander die zit" in note
+    assert "## Notes" in note and "Wie is Wietse?" in note
+    assert "Exported to" in window.messages.text()
+
+
+def test_annotation_backup_restores_into_a_fresh_library(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path, tmp_path: Path) -> None:
+    window = make_window()
+    window.open_paths([demo])
+    window.annotator.add_note(20_000, text="terugzetten")
+    archive = tmp_path / "backup.json"
+    assert window.exporter.export_annotations(archive)
+    window.annotator.undo_stack.undo()  # the note is gone from this library
+    assert window.annotator.list_notes() == []
+    assert window.exporter.import_annotations(archive)
+    assert [n.text for n in window.annotator.list_notes()] == ["terugzetten"]
+    assert "Imported annotations for 1 episode" in window.messages.text()
+
+
+def test_export_without_an_episode_says_what_to_do(make_window: WindowFactory,
+                                                   tmp_path: Path) -> None:
+    window = make_window()
+    assert not window.exporter.export_episode(tmp_path / "x.md")
+    assert "Open an episode first" in window.messages.text()
