@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 import threading
@@ -75,6 +76,7 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from meelezer.color_scheme import follow_system_color_scheme
     from meelezer.library import Library
     from meelezer.playback import create_player
     from meelezer.resources import resource_path
@@ -91,6 +93,9 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
     qt.setApplicationDisplayName("Meelezer")
     qt.setDesktopFileName("meelezer")
     qt.setWindowIcon(QIcon(str(resource_path("icons", "meelezer.svg"))))
+    if existing is None:  # tests share one QApplication and set their own style
+        scheme = os.environ.get("MEELEZER_COLOR_SCHEME", "")
+        follow_system_color_scheme(qt, {"dark": True, "light": False}.get(scheme))
 
     try:
         folder = resolve_data_dir(data_dir)

@@ -11,6 +11,7 @@ from meelezer.store.annotation_archive import ArchiveReport
 from meelezer.store.database import Database
 from meelezer.store.errors import EpisodeNotFoundError
 from meelezer.store.library_overview import EpisodeSummary, library_overview
+from meelezer.store.reimport import ReimportReport
 from meelezer.store.rows import EpisodeRow, SegmentRow
 from meelezer.store.search import SearchHit, search_library
 from meelezer.transcript.errors import TranscriptError
@@ -103,6 +104,18 @@ class Library:
         from meelezer.store.annotation_archive import import_annotations
 
         return import_annotations(self.database, archive)
+
+    def reimport(self, episode_id: int, transcript_path: Path) -> ReimportReport:
+        """Replace the episode's lines with a new version of its transcript (a better
+        Whisper run, say); labels, corrections and user-set times follow by time and text.
+        """
+        from meelezer.store.reimport import reimport_transcript
+        from meelezer.transcript.files import read_transcript
+
+        path = transcript_path.resolve()
+        transcript = read_transcript(path)
+        return reimport_transcript(self.database, episode_id, transcript, path,
+                                   episodes.file_sha256(path))
 
     def overview(self) -> list[EpisodeSummary]:
         return library_overview(self.database)

@@ -91,3 +91,26 @@ def test_search_across_episodes_opens_the_hit_at_its_line(
     assert window.windowTitle().startswith("Grok-3")
     row = window.transcript.current_row()
     assert "ramenrestaurant" in window.transcript.model.line(row).text.lower()
+
+
+def test_reimport_a_better_transcript_carries_labels_and_reports(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path, tmp_path: Path,
+        database: Database) -> None:
+    window = make_window()
+    window.open_paths([demo])
+    annotator = window.annotator
+    annotator.add_speaker("Alexander")
+    speaker = annotator.list_speakers()[0]
+    assert window.episode is not None
+    episode_id = window.episode.episode.id
+    lines = window.transcript.model.lines()
+    annotator.assign([lines[0].segment_id, lines[1].segment_id], speaker.id, speaker.name)
+
+    better = tmp_path / "better.txt"
+    text = demo.read_text(encoding="utf-8").replace("New York Times", "New York Times!")
+    better.write_text(text, encoding="utf-8")
+    assert window.library_controller.reimport(episode_id, better)
+    rows = episodes.load_segments(database, episode_id)
+    assert rows[1].text.endswith("New York Times!.") or "Times!" in rows[1].text
+    assert [r.speaker_name for r in rows[:3]] == ["Alexander", "Alexander", None]
+    assert "Re-imported 172 lines: 2 labels" in window.messages.text()

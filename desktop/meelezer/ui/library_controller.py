@@ -13,6 +13,7 @@ from meelezer.library import Library
 from meelezer.store.errors import StoreError
 from meelezer.store.search import SearchHit
 from meelezer.transcript.errors import TranscriptError
+from meelezer.transcript.timecode import format_clock
 from meelezer.ui.library_dialog import LibraryDialog
 from meelezer.ui.message_bar import MessageBar
 
@@ -22,13 +23,15 @@ class LibraryController(QObject):
 
     def __init__(self, window: QWidget, library: Library, messages: MessageBar,
                  open_episode: Callable[[int, int | None], bool],
-                 closed_episode: Callable[[int], None]):
+                 closed_episode: Callable[[int], None],
+                 reopened: Callable[[int], None] = lambda _episode_id: None):
         super().__init__(window)
         self.window = window
         self.library = library
         self.messages = messages
         self._open_episode = open_episode
         self._closed_episode = closed_episode
+        self._reopened = reopened  # the episode's lines changed under the window
         self.dialog: LibraryDialog | None = None
 
     def show(self) -> LibraryDialog:
@@ -38,6 +41,7 @@ class LibraryController(QObject):
             self.dialog.open_at_requested.connect(self._open)
             self.dialog.remove_requested.connect(self.remove)
             self.dialog.relink_requested.connect(self.relink)
+            self.dialog.reimport_requested.connect(self.reimport)
         self.refresh()
         self.dialog.show()
         self.dialog.raise_()
@@ -76,6 +80,36 @@ class LibraryController(QObject):
             return
         self._closed_episode(episode_id)
         self.refresh()
+
+    def reimport(self, episode_id: int, path: Path | None = None) -> bool:
+        if path is None:
+            patterns = " ".join(f"*{ext}" for ext in TRANSCRIPT_EXTENSIONS)
+            chosen, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("The new version of the transcript"), "",
+                self.tr("Transcripts ({patterns})").format(patterns=patterns))
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            report = self.library.reimport(episode_id, path)
+        except (StoreError, TranscriptError) as error:
+            self.messages.show_message(self.tr("Cannot re-import: {error}").format(error=error))
+            return False
+        message = self.tr(
+            "Re-imported {lines} lines: {labels} labels, {corrections} corrections and "
+            "{times} set times carried over.").format(
+                lines=report.lines, labels=report.labels_carried,
+                corrections=report.corrections_carried, times=report.times_carried)
+        if report.not_carried:
+            first = report.not_carried[0]
+            message += " " + self.tr(
+                "{count} could not be carried, e.g. at {time}: “{text}”.").format(
+                    count=len(report.not_carried), time=format_clock(first.start_ms),
+                    text=first.text[:60])
+        self._reopened(episode_id)
+        self.messages.show_message(message)
+        self.refresh()
+        return True
 
     def relink(self, episode_id: int, path: Path | None = None) -> None:
         if path is None:

@@ -48,6 +48,7 @@ class LibraryDialog(QDialog):
     open_at_requested = Signal(int, int)  # episode id, time ms (a search result)
     remove_requested = Signal(int)
     relink_requested = Signal(int)
+    reimport_requested = Signal(int)
 
     def __init__(self, search: Callable[[str], Sequence[SearchHit]],
                  parent: QWidget | None = None):
@@ -105,8 +106,14 @@ class LibraryDialog(QDialog):
         self.relink_button.setToolTip("Point the episode at its moved audio or transcript")
         self.relink_button.clicked.connect(
             lambda: self._emit_for_selection(self.relink_requested))
+        self.reimport_button = QPushButton(self.tr("Re-import transcript…"))
+        self.reimport_button.setToolTip(self.tr(
+            "Replace the lines with a new version of the transcript; labels, corrections "
+            "and notes follow by time and text"))
+        self.reimport_button.clicked.connect(
+            lambda: self._emit_for_selection(self.reimport_requested))
         buttons = QHBoxLayout()
-        for button in (self.relink_button, self.remove_button):
+        for button in (self.relink_button, self.reimport_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
