@@ -30,9 +30,11 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 # remove_diacritics 2 folds every accent, including on letters with several ("één" = "een").
+# prefix='2 3' keeps ready-made lists for 2- and 3-letter prefixes: without them a short
+# prefix ("de*") merges every matching term's list, 130–180 ms at 2 million lines.
 _CREATE_INDEX = (
     "CREATE VIRTUAL TABLE search_index USING fts5("
-    "text, content='', tokenize='unicode61 remove_diacritics 2')"
+    "text, content='', tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
 )
 
 # (table, rowid expression over a row alias) for each indexed table.
