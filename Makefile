@@ -7,7 +7,7 @@ VENV_PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 DEMO := seeds/ai-report-grok3-demo.txt
 
-.PHONY: run test lint bench system-deps setup demo-audio clean
+.PHONY: run test lint bench translations system-deps setup demo-audio clean
 
 ## Set up and start the app on the bundled demo episode.
 run: setup
@@ -26,6 +26,15 @@ lint: setup
 ## Speed and memory figures, printed as a table.
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(VENV_PY) tests/benchmarks/run.py
+
+## The Dutch UI: collect every marked text (tr / translate) from the code into the Qt
+## Linguist file, keeping the translations it has, then compile the .qm the app loads.
+## Run after changing any user-visible text; translate new entries with pyside6-linguist.
+TS := resources/translations/meelezer_nl.ts
+translations: setup
+	$(VENV)/bin/pyside6-lupdate -extensions py -locations relative -no-obsolete \
+		-source-language en -target-language nl_NL desktop/meelezer -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 setup: system-deps $(INSTALLED)
 

@@ -77,6 +77,7 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
     from PySide6.QtWidgets import QApplication
 
     from meelezer.color_scheme import follow_system_color_scheme
+    from meelezer.i18n import install_translators
     from meelezer.library import Library
     from meelezer.playback import create_player
     from meelezer.resources import resource_path
@@ -111,8 +112,10 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
     except (StoreError, OSError) as error:
         raise StartupError(str(error)) from error
 
+    settings = Settings(folder / "settings.ini")
+    install_translators(qt, settings.language)  # before any widget is made
     player = create_player(vlc_args)
-    window = MainWindow(Library(database), player, Settings(folder / "settings.ini"))
+    window = MainWindow(Library(database), player, settings)
     window.show()
     start_daily_backup(database_path(folder), folder / BACKUPS_FOLDER)
     if episode is not None:

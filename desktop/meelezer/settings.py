@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+LANGUAGE_CHOICES = ("", "en", "nl")  # "": the system's language
 SPEEDS = (0.5, 0.75, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 
 
@@ -58,6 +59,17 @@ class Settings:
     @sync_offset_ms.setter
     def sync_offset_ms(self, value: int) -> None:
         self._qsettings.setValue("playback/sync_offset_ms", int(_clamp(value, -5000, 5000)))
+
+    @property
+    def language(self) -> str:
+        """The UI language: "" for the system's, "en" or "nl"; used at the next start."""
+        value = str(self._qsettings.value("ui/language", "") or "").strip().lower()
+        return value if value in LANGUAGE_CHOICES else ""
+
+    @language.setter
+    def language(self, value: str) -> None:
+        value = value.strip().lower()
+        self._qsettings.setValue("ui/language", value if value in LANGUAGE_CHOICES else "")
 
     # -- remembered state ---------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ import sys
 from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
+from helpers.windows import WindowFactory
 from meelezer.color_scheme import dark_palette
 from meelezer.ui.theme import is_dark, transcript_theme
 
@@ -35,3 +36,12 @@ def test_the_app_starts_dark_when_asked(tmp_path: object) -> None:
     completed = subprocess.run([sys.executable, "-c", script, str(tmp_path)], env=env,
                                capture_output=True, text=True, check=True, timeout=60)
     assert int(completed.stdout.strip().splitlines()[-1]) < 60
+
+
+def test_icons_are_redrawn_when_the_palette_turns_dark(make_window: WindowFactory) -> None:
+    window = make_window()
+    action = window.actions_.play_pause
+    before = action.icon().pixmap(24, 24).toImage()
+    window.setPalette(dark_palette())
+    after = action.icon().pixmap(24, 24).toImage()
+    assert before != after

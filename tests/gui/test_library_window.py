@@ -114,3 +114,18 @@ def test_reimport_a_better_transcript_carries_labels_and_reports(
     assert rows[1].text.endswith("New York Times!.") or "Times!" in rows[1].text
     assert [r.speaker_name for r in rows[:3]] == ["Alexander", "Alexander", None]
     assert "Re-imported 172 lines: 2 labels" in window.messages.text()
+
+
+def test_reimport_of_the_open_episode_shows_the_new_lines(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path, tmp_path: Path) -> None:
+    window = make_window()
+    window.open_paths([demo])
+    window.annotator.add_note(1_000, text="blijft")
+    assert window.episode is not None
+    better = tmp_path / "better.txt"
+    better.write_text(demo.read_text(encoding="utf-8").replace("Welkom bij", "Hallo en welkom bij"),
+                      encoding="utf-8")
+    assert window.library_controller.reimport(window.episode.episode.id, better)
+    assert window.transcript.model.line(0).text.startswith("Hallo en welkom bij")
+    assert window.annotator.undo_stack.count() == 0
+    assert [n.text for n in window.annotator.list_notes()] == ["blijft"]

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
-from meelezer.ui.icons import icon as themed_icon
+from meelezer.ui.icons import set_themed_icon
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class WindowActions:
 
 def make_action(
     parent: QObject,
-    text: str,
+    text: str,  # already translated
     shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     tip: str = "",
     icon: QIcon | None = None,
@@ -72,11 +72,10 @@ def make_action(
 
 
 def build_actions(window: QWidget) -> WindowActions:
+    """The window's actions, their texts translated in the "MainWindow" context."""
     style = window.style()
+    translate = QCoreApplication.translate
 
-    def themed(name: str) -> QIcon:
-        # Our own SVGs, drawn in the palette's text colour so they suit light and dark themes.
-        return themed_icon(name, window.palette())
 
     def icon(pixmap: QStyle.StandardPixmap) -> QIcon:
         return style.standardIcon(pixmap)
@@ -84,65 +83,63 @@ def build_actions(window: QWidget) -> WindowActions:
     sp = QStyle.StandardPixmap
     actions = WindowActions(
         open_episode=make_action(
-            window,
-            "&Open…",
-            QKeySequence.StandardKey.Open,
-            "Open an episode: its audio and transcript",
-        ),
-        library=make_action(window, "&Library…", "Ctrl+L",
-                            "All your episodes, and search across their text and notes"),
-        export_episode=make_action(window, "&Export…", "Ctrl+E",
-                                   "Save the episode with your corrections, speakers and notes "
-                                   "as a Markdown note, subtitles, JSON or text"),
-        export_annotations=make_action(window, "Back up annotations…",
-                                       tip="Save every episode's annotations to one file"),
-        import_annotations=make_action(window, "Import annotations…",
-                                       tip="Add annotations from a backup file to the episodes "
-                                       "of this library"),
-        quit=make_action(window, "&Quit", QKeySequence.StandardKey.Quit),
-        play_pause=make_action(window, "&Play", "Space", "Play or pause", themed("play")),
-        back_5=make_action(window, "Back 5 seconds", "Left", icon=themed("skip-back")),
-        forward_5=make_action(
-            window, "Forward 5 seconds", "Right", icon=themed("skip-forward")
-        ),
-        back_30=make_action(window, "Back 30 seconds", "Shift+Left"),
-        forward_30=make_action(window, "Forward 30 seconds", "Shift+Right"),
-        previous_line=make_action(
-            window, "Previous line", "Alt+Up", icon=themed("previous-line")
-        ),
-        next_line=make_action(window, "Next line", "Alt+Down", icon=themed("next-line")),
-        slower=make_action(window, "Slower", "["),
-        faster=make_action(window, "Faster", "]"),
-        normal_speed=make_action(window, "Normal speed", "="),
-        volume_up=make_action(window, "Volume up", "Ctrl+Up"),
-        volume_down=make_action(window, "Volume down", "Ctrl+Down"),
-        mute=make_action(window, "Mute", "M", icon=icon(sp.SP_MediaVolume), checkable=True),
+            window, translate("MainWindow", "&Open…"), QKeySequence.StandardKey.Open,
+            translate("MainWindow", "Open an episode: its audio and transcript")),
+        library=make_action(
+            window, translate("MainWindow", "&Library…"), "Ctrl+L",
+            translate("MainWindow", "All your episodes, and search across their text and notes")),
+        export_episode=make_action(
+            window, translate("MainWindow", "&Export…"), "Ctrl+E",
+            translate("MainWindow", "Save the episode with your corrections, speakers and notes "
+                      "as a Markdown note, subtitles, JSON or text")),
+        export_annotations=make_action(
+            window, translate("MainWindow", "Back up annotations…"),
+            tip=translate("MainWindow", "Save every episode's annotations to one file")),
+        import_annotations=make_action(
+            window, translate("MainWindow", "Import annotations…"),
+            tip=translate("MainWindow", "Add annotations from a backup file to the episodes "
+                          "of this library")),
+        quit=make_action(window, translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit),
+        play_pause=make_action(window, translate("MainWindow", "&Play"), "Space",
+                               translate("MainWindow", "Play or pause")),
+        back_5=make_action(window, translate("MainWindow", "Back 5 seconds"), "Left"),
+        forward_5=make_action(window, translate("MainWindow", "Forward 5 seconds"), "Right"),
+        back_30=make_action(window, translate("MainWindow", "Back 30 seconds"), "Shift+Left"),
+        forward_30=make_action(window, translate("MainWindow", "Forward 30 seconds"),
+                               "Shift+Right"),
+        previous_line=make_action(window, translate("MainWindow", "Previous line"), "Alt+Up"),
+        next_line=make_action(window, translate("MainWindow", "Next line"), "Alt+Down"),
+        slower=make_action(window, translate("MainWindow", "Slower"), "["),
+        faster=make_action(window, translate("MainWindow", "Faster"), "]"),
+        normal_speed=make_action(window, translate("MainWindow", "Normal speed"), "="),
+        volume_up=make_action(window, translate("MainWindow", "Volume up"), "Ctrl+Up"),
+        volume_down=make_action(window, translate("MainWindow", "Volume down"), "Ctrl+Down"),
+        mute=make_action(window, translate("MainWindow", "Mute"), "M",
+                         icon=icon(sp.SP_MediaVolume), checkable=True),
         loop_line=make_action(
-            window,
-            "Loop current line",
-            "L",
-            "Repeat the current line until you turn this off",
-            icon=themed("loop"),
-            checkable=True,
-        ),
+            window, translate("MainWindow", "Loop current line"), "L",
+            translate("MainWindow", "Repeat the current line until you turn this off"),
+            checkable=True),
         follow_playback=make_action(
-            window,
-            "Follow playback",
-            "Ctrl+Shift+F",
-            "Keep the line being spoken in view",
-            checkable=True,
-        ),
+            window, translate("MainWindow", "Follow playback"), "Ctrl+Shift+F",
+            translate("MainWindow", "Keep the line being spoken in view"), checkable=True),
         back_to_playback=make_action(
-            window,
-            "Back to playback",
-            "Ctrl+Return",
-            "Scroll back to the line being spoken and follow it again",
-        ),
-        go_to_time=make_action(window, "&Go to time…", "Ctrl+G", "Jump to a time such as 1:02:03"),
-        preferences=make_action(window, "P&references…", QKeySequence.StandardKey.Preferences),
-        shortcuts=make_action(window, "&Keyboard shortcuts", "F1"),
-        about=make_action(window, "&About Meelezer"),
+            window, translate("MainWindow", "Back to playback"), "Ctrl+Return",
+            translate("MainWindow", "Scroll back to the line being spoken and follow it again")),
+        go_to_time=make_action(
+            window, translate("MainWindow", "&Go to time…"), "Ctrl+G",
+            translate("MainWindow", "Jump to a time such as 1:02:03")),
+        preferences=make_action(window, translate("MainWindow", "P&references…"),
+                                QKeySequence.StandardKey.Preferences),
+        shortcuts=make_action(window, translate("MainWindow", "&Keyboard shortcuts"), "F1"),
+        about=make_action(window, translate("MainWindow", "&About Meelezer")),
     )
+    # Our own SVGs, drawn in the palette's text colour so they suit light and dark themes.
+    for action, name in ((actions.play_pause, "play"), (actions.back_5, "skip-back"),
+                         (actions.forward_5, "skip-forward"),
+                         (actions.previous_line, "previous-line"),
+                         (actions.next_line, "next-line"), (actions.loop_line, "loop")):
+        set_themed_icon(action, name, window.palette())
     for action in actions.all():
         window.addAction(action)  # shortcuts work even when no menu shows the action
     return actions

@@ -40,17 +40,17 @@ class AnnotationWiring(QObject):
 
         self.speakers_panel = SpeakersPanel()
         self.notes_panel = NotesPanel()
-        self.speakers_dock = self._dock("Speakers", self.speakers_panel)
-        self.notes_dock = self._dock("Notes", self.notes_panel)
+        self.speakers_dock = self._dock("speakersDock", self.tr("Speakers"), self.speakers_panel)
+        self.notes_dock = self._dock("notesDock", self.tr("Notes"), self.notes_panel)
         self.find_bar = FindBar()
         view.attach_find_bar(self.find_bar)
         self._connect()
         self._panels_shown = False
         self.set_enabled(False)
 
-    def _dock(self, title: str, panel: QObject) -> QDockWidget:
+    def _dock(self, name: str, title: str, panel: QObject) -> QDockWidget:
         dock = QDockWidget(title, self.window)
-        dock.setObjectName(f"{title.lower()}Dock")  # saveState needs a name
+        dock.setObjectName(name)  # saveState needs a name, the same in every language
         dock.setWidget(panel)  # type: ignore[arg-type]
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
@@ -139,8 +139,8 @@ class AnnotationWiring(QObject):
         speaker = next((s for s in self.annotator.list_speakers() if s.hotkey == key), None)
         if speaker is None:
             self.messages.show_message(
-                f"No speaker has key {key} yet. Add speakers in the Speakers panel; the "
-                "first nine get keys 1–9.")
+                self.tr("No speaker has key {key} yet. Add speakers in the Speakers panel; the "
+                        "first nine get keys 1–9.").format(key=key))
             return
         self._assign(speaker.id, speaker.name)
 
@@ -158,9 +158,9 @@ class AnnotationWiring(QObject):
         if speaker_id is None:
             speaker_id = self.speakers_panel.current_speaker_id()
         if not rows or speaker_id is None:
-            self.messages.show_message("Choose a speaker in the Speakers panel and a line to "
-                                       "start from; the lines up to the next labelled line "
-                                       "get that speaker.")
+            self.messages.show_message(self.tr(
+                "Choose a speaker in the Speakers panel and a line to start from; the lines up "
+                "to the next labelled line get that speaker."))
             return
         self.annotator.fill_forward(self._segment_ids(rows)[0], speaker_id)
 
@@ -210,9 +210,12 @@ class AnnotationWiring(QObject):
         dialog = ReplaceDialog(lambda text: episode.count_matches(text), parent=self.window)
         if dialog.exec() and dialog.find_text():
             count = episode.find_replace(dialog.find_text(), dialog.replace_text())
-            self.messages.show_message(
-                f"Replaced {count:,} occurrence{'s' if count != 1 else ''} of "
-                f"“{dialog.find_text()}”. Undo (Ctrl+Z) puts them back.")
+            message = (self.tr("Replaced 1 occurrence of “{text}”. Undo (Ctrl+Z) puts them back.")
+                       if count == 1 else
+                       self.tr("Replaced {count} occurrences of “{text}”. Undo (Ctrl+Z) puts "
+                               "them back."))
+            self.messages.show_message(message.format(count=f"{count:,}",
+                                                      text=dialog.find_text()))
 
     def _show_line_menu(self, position: QPoint) -> None:
         """Right-click on a line: what the keys do, for people who use the mouse."""
@@ -226,8 +229,8 @@ class AnnotationWiring(QObject):
             self.view.select_row(row)  # act on the line under the pointer, as file managers do
         menu = QMenu(self.view)
         speakers = self.annotator.list_speakers()
-        label = menu.addMenu("Label as")
-        fill = menu.addMenu("Label until the next labelled line as")
+        label = menu.addMenu(self.tr("Label as"))
+        fill = menu.addMenu(self.tr("Label until the next labelled line as"))
         for speaker in speakers:
             key = f"\t{speaker.hotkey}" if speaker.hotkey else ""
             label.addAction(speaker.name + key).triggered.connect(
@@ -239,21 +242,24 @@ class AnnotationWiring(QObject):
         a = self.actions
         for action in (a.unlabel, None, a.add_note, a.add_bookmark, a.highlight):
             menu.addSeparator() if action is None else menu.addAction(action)
-        self.add_highlight_colors(menu.addMenu("Highlight as quote in"))
+        self.add_highlight_colors(menu.addMenu(self.tr("Highlight as quote in")))
         for action in (None, a.edit_line, a.revert_line, a.set_line_start):
             menu.addSeparator() if action is None else menu.addAction(action)
         return menu
 
     def add_highlight_colors(self, menu: QMenu) -> None:
+        names = {"Yellow": self.tr("Yellow"), "Green": self.tr("Green"), "Blue": self.tr("Blue"),
+                 "Pink": self.tr("Pink")}
         for name, color in HIGHLIGHT_COLORS.items():
-            menu.addAction(name).triggered.connect(
+            menu.addAction(names.get(name, name)).triggered.connect(
                 lambda _checked=False, c=color: self.highlight(c))
 
     def choose_show(self) -> None:
         current = self.annotator.show_name() or ""
         name, accepted = QInputDialog.getText(
-            self.window, "Show", "The podcast this episode belongs to (its speakers are "
-            "offered in every episode of the show):", text=current)
+            self.window, self.tr("Show"), self.tr("The podcast this episode belongs to (its "
+                                                  "speakers are offered in every episode of the "
+                                                  "show):"), text=current)
         if accepted and name.strip() != current:
             self.annotator.set_show(name.strip() or None)
 

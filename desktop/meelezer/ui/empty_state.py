@@ -23,22 +23,22 @@ class EmptyState(QWidget):
 
     def __init__(self, open_action: QAction, parent: QWidget | None = None):
         super().__init__(parent)
-        title = QLabel("Open an episode to read along")
+        title = QLabel(self.tr("Open an episode to read along"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         title.setFont(font)
         # Line breaks by hand: a centred word-wrapped label gets squeezed by its layout.
-        hint = QLabel("Choose its audio and transcript with Open…, or drop the files here.\n"
-                      "Transcripts: Whisper text, SRT, WebVTT, Whisper/WhisperX JSON,\n"
-                      "Podcasting 2.0 JSON, Markdown notes and plain text.")
+        hint = QLabel(self.tr("Choose its audio and transcript with Open…, or drop the files "
+                              "here.\nTranscripts: Whisper text, SRT, WebVTT, Whisper/WhisperX "
+                              "JSON,\nPodcasting 2.0 JSON, Markdown notes and plain text."))
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        button = QPushButton("Open…")
+        button = QPushButton(self.tr("Open…"))
         button.setDefault(True)
         button.clicked.connect(open_action.trigger)
-        self._recent_label = QLabel("Recent episodes")
+        self._recent_label = QLabel(self.tr("Recent episodes"))
         # At most ten short rows: a list widget is the simple tool here.
         self._recent = QListWidget()
-        self._recent.setAccessibleName("Recent episodes")
+        self._recent.setAccessibleName(self.tr("Recent episodes"))
         self._recent.setMaximumWidth(560)
         self._recent.itemActivated.connect(
             lambda item: self.recent_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole))))

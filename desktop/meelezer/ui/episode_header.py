@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from meelezer.i18n import QT_TRANSLATE_NOOP
 from meelezer.store.rows import EpisodeRow
 from meelezer.transcript.timecode import format_clock
 
-HINT = "Space plays and pauses · click a time to jump there · F1 lists every shortcut"
+HINT = QT_TRANSLATE_NOOP("EpisodeHeader", "Space plays and pauses · click a time to jump there "
+                         "· F1 lists every shortcut")
 
 
 class EpisodeHeader(QWidget):
@@ -17,14 +19,14 @@ class EpisodeHeader(QWidget):
         self._title = QLabel()
         self._title.setTextFormat(Qt.TextFormat.PlainText)
         self._title.setWordWrap(True)
-        self._title.setAccessibleName("Episode title")
+        self._title.setAccessibleName(self.tr("Episode title"))
         font = self._title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self._title.setFont(font)
         self._details = QLabel()
         self._details.setTextFormat(Qt.TextFormat.PlainText)
-        self._details.setAccessibleName("Episode details")
+        self._details.setAccessibleName(self.tr("Episode details"))
         self._details.setForegroundRole(self._details.foregroundRole())
         self._details.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
@@ -36,11 +38,12 @@ class EpisodeHeader(QWidget):
     def show_episode(self, episode: EpisodeRow, line_count: int, playable: bool) -> None:
         self._title.setText(episode.title)
         parts = [part for part in (episode.show_name, (episode.date or "")[:10]) if part]
-        parts.append(f"{line_count:,} lines, {format_clock(episode.duration_ms)}")
+        parts.append(self.tr("{count} lines, {duration}").format(
+            count=f"{line_count:,}", duration=format_clock(episode.duration_ms)))
         if episode.times_estimated:
-            parts.append("times estimated (~)")
+            parts.append(self.tr("times estimated (~)"))
         if playable:
-            parts.append(HINT)
+            parts.append(self.tr(HINT))
         self._details.setText("  ·  ".join(parts))
 
     def title(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -13,11 +13,15 @@ def count_text(index: int, total: int, query: str) -> str:
     """The count label: "3 of 17", "17 matches" before stepping to one, "No matches"."""
     if not query.strip():
         return ""
+    translate = QCoreApplication.translate
     if total == 0:
-        return "No matches"
+        return translate("FindBar", "No matches")
     if index < 0:
-        return "1 match" if total == 1 else f"{total:,} matches"
-    return f"{index + 1:,} of {total:,}"
+        if total == 1:
+            return translate("FindBar", "1 match")
+        return translate("FindBar", "{count} matches").format(count=f"{total:,}")
+    return translate("FindBar", "{index} of {count}").format(index=f"{index + 1:,}",
+                                                            count=f"{total:,}")
 
 
 class FindBar(QWidget):
@@ -36,18 +40,19 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
-        self.setAccessibleName("Find in transcript")
+        self.setAccessibleName(self.tr("Find in transcript"))
         self.field = QLineEdit(self)
         self.field.setObjectName("findField")
-        self.field.setPlaceholderText("Find in transcript")
-        self.field.setAccessibleName("Find")
+        self.field.setPlaceholderText(self.tr("Find in transcript"))
+        self.field.setAccessibleName(self.tr("Find"))
         self.field.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("findCount")
         self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("00,000 of 00,000"))
-        self.previous_button = self._button("↑", "Previous match (Shift+Enter)")
-        self.next_button = self._button("↓", "Next match (Enter)")
-        self.close_button = self._button("✕", "Close (Escape)")
+        self.previous_button = self._button("↑", self.tr("Previous match"),
+                                            self.tr("Previous match (Shift+Enter)"))
+        self.next_button = self._button("↓", self.tr("Next match"), self.tr("Next match (Enter)"))
+        self.close_button = self._button("✕", self.tr("Close"), self.tr("Close (Escape)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(4)
@@ -65,11 +70,11 @@ class FindBar(QWidget):
         self.set_count(-1, 0)
         self.hide()
 
-    def _button(self, text: str, tip: str) -> QToolButton:
+    def _button(self, text: str, name: str, tip: str) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
         button.setToolTip(tip)
-        button.setAccessibleName(tip.split(" (")[0])
+        button.setAccessibleName(name)
         button.setAutoRaise(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep typing in the field
         return button

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGraphicsDropShadowEffect, QPushButton, QWidget
 
-LABEL = "Back to playback"
+from meelezer.i18n import QT_TRANSLATE_NOOP
+
+LABEL = QT_TRANSLATE_NOOP("BackToPlaybackButton", "Back to playback")  # translated when shown
 ARROWS = {-1: "↑  ", 0: "", 1: "↓  "}
 MARGIN_BOTTOM = 18
 
@@ -30,11 +32,12 @@ class BackToPlaybackButton(QPushButton):
     """A pill floating at the bottom centre of the transcript; an arrow shows which way."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(LABEL, parent)
+        super().__init__(_label(), parent)
         self.setObjectName("backToPlayback")
-        self.setAccessibleName(LABEL)
-        self.setAccessibleDescription("Scroll to the line that is playing and follow it again")
-        self.setToolTip("Scroll to the line that is playing and follow it again")
+        self.setAccessibleName(_label())
+        tip = self.tr("Scroll to the line that is playing and follow it again")
+        self.setAccessibleDescription(tip)
+        self.setToolTip(tip)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click must not steal the list's focus
         self._direction = 0
@@ -55,7 +58,7 @@ class BackToPlaybackButton(QPushButton):
         direction = max(-1, min(1, direction))
         if direction != self._direction:
             self._direction = direction
-            self.setText(ARROWS[direction] + LABEL)
+            self.setText(ARROWS[direction] + _label())
             self.adjustSize()
 
     def place_in(self, area: QRect) -> None:
@@ -81,3 +84,7 @@ class BackToPlaybackButton(QPushButton):
         if style != self._style:
             self._style = style
             self.setStyleSheet(style)
+
+
+def _label() -> str:
+    return QCoreApplication.translate("BackToPlaybackButton", LABEL)

@@ -17,14 +17,14 @@ from meelezer.transcript.timecode import format_clock, parse_user_time
 class GoToTimeDialog(QDialog):
     def __init__(self, current_ms: int, duration_ms: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Go to time")
+        self.setWindowTitle(self.tr("Go to time"))
         self._duration_ms = duration_ms
         self._target_ms: int | None = None
 
         self._input = QLineEdit(format_clock(current_ms))
         self._input.selectAll()
-        self._input.setAccessibleName("Time to go to")
-        self._input.setPlaceholderText("1:02:03, 62:03 or 3723")
+        self._input.setAccessibleName(self.tr("Time to go to"))
+        self._input.setPlaceholderText(self.tr("1:02:03, 62:03 or 3723"))
         self._problem = QLabel()
         self._problem.setWordWrap(True)
         self._problem.setStyleSheet("color: palette(link);")
@@ -36,9 +36,9 @@ class GoToTimeDialog(QDialog):
         self._input.textChanged.connect(self._validate)
 
         layout = QVBoxLayout(self)
-        hint = "Time as hours:minutes:seconds, minutes:seconds or seconds"
+        hint = self.tr("Time as hours:minutes:seconds, minutes:seconds or seconds")
         if duration_ms:
-            hint += f", up to {format_clock(duration_ms)}"
+            hint += self.tr(", up to {duration}").format(duration=format_clock(duration_ms))
         layout.addWidget(QLabel(hint))
         layout.addWidget(self._input)
         layout.addWidget(self._problem)
@@ -57,7 +57,8 @@ class GoToTimeDialog(QDialog):
             self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             return False
         if self._duration_ms and target > self._duration_ms:
-            self._problem.setText(f"The episode ends at {format_clock(self._duration_ms)}")
+            self._problem.setText(self.tr("The episode ends at {duration}").format(
+                duration=format_clock(self._duration_ms)))
             self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             return False
         self._problem.setText("")

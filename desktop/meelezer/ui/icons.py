@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from meelezer.resources import resource_path
@@ -78,3 +79,20 @@ def _render(renderer: QSvgRenderer, size: int) -> QPixmap:
     renderer.render(painter, QRectF(0, 0, size, size))
     painter.end()
     return pixmap
+
+
+ICON_PROPERTY = "meelezerIcon"  # the icon name an action was given, to redraw it later
+
+
+def set_themed_icon(action: QAction, name: str, palette: QPalette) -> None:
+    """Give ``action`` the named icon and remember the name for ``retheme_actions``."""
+    action.setProperty(ICON_PROPERTY, name)
+    action.setIcon(icon(name, palette))
+
+
+def retheme_actions(actions: Iterable[QAction], palette: QPalette) -> None:
+    """Redraw the actions' icons in ``palette``'s colours (after a light/dark switch)."""
+    for action in actions:
+        name = action.property(ICON_PROPERTY)
+        if isinstance(name, str):
+            action.setIcon(icon(name, palette))

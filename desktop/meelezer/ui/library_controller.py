@@ -68,9 +68,9 @@ class LibraryController(QObject):
     def remove(self, episode_id: int, confirm: bool = True) -> None:
         if confirm:
             answer = QMessageBox.question(
-                self.window, "Remove from library",
-                "Remove this episode and its labels, notes and corrections from the library? "
-                "Your audio and transcript files stay where they are.")
+                self.window, self.tr("Remove from library"),
+                self.tr("Remove this episode and its labels, notes and corrections from the "
+                        "library? Your audio and transcript files stay where they are."))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
@@ -115,13 +115,13 @@ class LibraryController(QObject):
         if path is None:
             patterns = " ".join(f"*{ext}" for ext in (*AUDIO_EXTENSIONS, *TRANSCRIPT_EXTENSIONS))
             chosen, _ = QFileDialog.getOpenFileName(
-                self.window, "Where is the moved audio or transcript?", "",
-                f"Audio or transcript ({patterns})")
+                self.window, self.tr("Where is the moved audio or transcript?"), "",
+                self.tr("Audio or transcript ({patterns})").format(patterns=patterns))
             if not chosen:
                 return
             path = Path(chosen)
         try:
             self.messages.show_message(self.library.relink_file(episode_id, path))
         except (StoreError, TranscriptError) as error:
-            self.messages.show_message(f"Cannot relink: {error}")
+            self.messages.show_message(self.tr("Cannot relink: {error}").format(error=error))
         self.refresh()

@@ -53,15 +53,15 @@ class LibraryDialog(QDialog):
     def __init__(self, search: Callable[[str], Sequence[SearchHit]],
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Library")
+        self.setWindowTitle(self.tr("Library"))
         self.resize(900, 560)
         self._search = search
         self.model = LibraryModel(self)
 
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(
-            "Search every episode's text and notes (accents and case ignored)")
-        self.search_field.setAccessibleName("Search the library")
+            self.tr("Search every episode's text and notes (accents and case ignored)"))
+        self.search_field.setAccessibleName(self.tr("Search the library"))
         self.search_field.setClearButtonEnabled(True)
         self._delay = QTimer(self)
         self._delay.setSingleShot(True)
@@ -71,7 +71,7 @@ class LibraryDialog(QDialog):
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Episodes")
+        self.table.setAccessibleName(self.tr("Episodes"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -81,7 +81,7 @@ class LibraryDialog(QDialog):
 
         # Search results: at most a page of short rows, so a list widget is the simple tool.
         self.results = QListWidget()
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
         self.results.itemActivated.connect(self._open_hit)
         self.results_label = QLabel()
@@ -94,16 +94,17 @@ class LibraryDialog(QDialog):
         results_layout.addWidget(self.results, 1)
         self._pages.addWidget(results_page)
 
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setDefault(True)
         self.open_button.clicked.connect(lambda: self._emit_for_selection(self.open_requested))
-        self.remove_button = QPushButton("Remove from library")
-        self.remove_button.setToolTip("Forget this episode and its annotations; your audio and "
-                                      "transcript files are not touched")
+        self.remove_button = QPushButton(self.tr("Remove from library"))
+        self.remove_button.setToolTip(self.tr(
+            "Forget this episode and its annotations; your audio and transcript files are "
+            "not touched"))
         self.remove_button.clicked.connect(
             lambda: self._emit_for_selection(self.remove_requested))
-        self.relink_button = QPushButton("Relink files…")
-        self.relink_button.setToolTip("Point the episode at its moved audio or transcript")
+        self.relink_button = QPushButton(self.tr("Relink files…"))
+        self.relink_button.setToolTip(self.tr("Point the episode at its moved audio or transcript"))
         self.relink_button.clicked.connect(
             lambda: self._emit_for_selection(self.relink_requested))
         self.reimport_button = QPushButton(self.tr("Re-import transcript…"))
@@ -160,7 +161,8 @@ class LibraryDialog(QDialog):
             self.results.setItemWidget(item, label)
         count = len(hits)
         self.results_label.setText(
-            f"{count} result{'s' if count != 1 else ''}" if count else "No results")
+            (self.tr("1 result") if count == 1 else self.tr("{count} results").format(count=count))
+            if count else self.tr("No results"))
         self._pages.setCurrentIndex(1)
 
     def _open_hit(self, item: QListWidgetItem) -> None:

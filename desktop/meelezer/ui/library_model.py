@@ -4,15 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
+from meelezer.i18n import QT_TRANSLATE_NOOP
 from meelezer.store.library_overview import EpisodeSummary
 from meelezer.transcript.timecode import format_clock
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 TITLE, SHOW, DURATION, LISTENED, SPEAKERS, NOTES, OPENED = range(7)
-HEADERS = ("Title", "Show", "Duration", "Listened", "Speakers", "Notes", "Last opened")
+# Column titles in English, translated (context "LibraryModel") by headerData.
+HEADERS = (QT_TRANSLATE_NOOP("LibraryModel", "Title"), QT_TRANSLATE_NOOP("LibraryModel", "Show"),
+           QT_TRANSLATE_NOOP("LibraryModel", "Duration"),
+           QT_TRANSLATE_NOOP("LibraryModel", "Listened"),
+           QT_TRANSLATE_NOOP("LibraryModel", "Speakers"),
+           QT_TRANSLATE_NOOP("LibraryModel", "Notes"),
+           QT_TRANSLATE_NOOP("LibraryModel", "Last opened"))
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -38,7 +52,7 @@ class LibraryModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -50,7 +64,7 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _cell(episode, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == TITLE:
-            audio = str(episode.audio_path) if episode.audio_path else "no audio"
+            audio = str(episode.audio_path) if episode.audio_path else self.tr("no audio")
             return f"{episode.transcript_path}\n{audio}"
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() not in (TITLE, SHOW):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -71,4 +85,6 @@ def _cell(episode: EpisodeSummary, column: int) -> str:
     if column == NOTES:
         return str(episode.note_count)
     opened = episode.last_opened_at
-    return opened.astimezone().strftime("%Y-%m-%d %H:%M") if opened else "never"
+    if opened is None:
+        return QCoreApplication.translate("LibraryModel", "never")
+    return opened.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -24,7 +24,7 @@ class LineEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("lineEditor")
-        self.setAccessibleName("Correct line text")
+        self.setAccessibleName(self.tr("Correct line text"))
         self.setFrameShape(QFrame.Shape.Box)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOption
 
 from meelezer.transcript.model import Word
@@ -138,11 +138,12 @@ def marker_tooltip(metrics: LineMetrics, item: LineItem | None, x_in_row: float)
         return ""
     parts = []
     if item.edited:
-        parts.append("Corrected — the original text is kept")
+        parts.append(QCoreApplication.translate("TranscriptView",
+                                                "Corrected — the original text is kept"))
     if item.has_note:
-        parts.append("Has a note")
+        parts.append(QCoreApplication.translate("TranscriptView", "Has a note"))
     if item.highlight_color:
-        parts.append("Highlighted quote")
+        parts.append(QCoreApplication.translate("TranscriptView", "Highlighted quote"))
     return "\n".join(parts)
 
 

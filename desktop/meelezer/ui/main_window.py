@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -36,6 +36,7 @@ from meelezer.ui.empty_state import EmptyState
 from meelezer.ui.episode_header import EpisodeHeader
 from meelezer.ui.export_controller import ExportController
 from meelezer.ui.go_to_time_dialog import GoToTimeDialog
+from meelezer.ui.icons import retheme_actions
 from meelezer.ui.library_controller import LibraryController
 from meelezer.ui.line_items import line_items_for
 from meelezer.ui.message_bar import MessageBar
@@ -66,7 +67,8 @@ class MainWindow(QMainWindow):
         self.controller.auto_rewind_ms = settings.auto_rewind_ms
         self.messages = MessageBar()
         self.library_controller = LibraryController(
-            self, library, self.messages, self.open_library_episode_at, self.forget_episode)
+            self, library, self.messages, self.open_library_episode_at, self.forget_episode,
+            self._reload_if_open)
         self.exporter = ExportController(
             self, library, self.messages,
             lambda: (self.episode.episode.id, self.episode.episode.title) if self.episode else None)
@@ -106,20 +108,20 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self, a: WindowActions) -> None:
         menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
+        file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addAction(a.open_episode)
         file_menu.addAction(a.library)
         file_menu.addSeparator()
         file_menu.addAction(a.export_episode)
         file_menu.addAction(a.export_annotations)
         file_menu.addAction(a.import_annotations)
-        self._recent_menu = file_menu.addMenu("Open &Recent")
+        self._recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         file_menu.addSeparator()
         file_menu.addAction(a.preferences)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
 
-        playback = menus.addMenu("&Playback")
+        playback = menus.addMenu(self.tr("&Playback"))
         for action in (a.play_pause, None, a.back_5, a.forward_5, a.back_30, a.forward_30,
                        None, a.previous_line, a.next_line, a.loop_line, None, a.slower,
                        a.faster, a.normal_speed, None, a.volume_up, a.volume_down, a.mute,
@@ -127,30 +129,30 @@ class MainWindow(QMainWindow):
             playback.addSeparator() if action is None else playback.addAction(action)
 
         n = self.annotation_actions
-        edit = menus.addMenu("&Edit")
+        edit = menus.addMenu(self.tr("&Edit"))
         for action in (n.undo, n.redo, None, n.find, n.replace, None, n.edit_line,
                        n.revert_line, n.set_line_start):
             edit.addSeparator() if action is None else edit.addAction(action)
-        annotate = menus.addMenu("&Annotate")
-        label_menu = annotate.addMenu("&Label as speaker")
+        annotate = menus.addMenu(self.tr("&Annotate"))
+        label_menu = annotate.addMenu(self.tr("&Label as speaker"))
         label_menu.addActions(list(n.label))
         annotate.addAction(n.unlabel)
         annotate.addAction(n.fill_forward)
         annotate.addSeparator()
         for action in (n.add_note, n.add_bookmark, n.highlight):
             annotate.addAction(action)
-        self.annotations.add_highlight_colors(annotate.addMenu("Highlight as quote in"))
+        self.annotations.add_highlight_colors(annotate.addMenu(self.tr("Highlight as quote in")))
         annotate.addSeparator()
         annotate.addAction(n.choose_show)
 
-        view = menus.addMenu("&View")
+        view = menus.addMenu(self.tr("&View"))
         view.addAction(a.follow_playback)
         view.addAction(a.back_to_playback)
         view.addSeparator()
         view.addAction(self.annotations.speakers_dock.toggleViewAction())
         view.addAction(self.annotations.notes_dock.toggleViewAction())
 
-        help_menu = menus.addMenu("&Help")
+        help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(a.shortcuts)
         help_menu.addAction(a.about)
 
@@ -213,8 +215,9 @@ class MainWindow(QMainWindow):
         audio = " ".join(f"*{ext}" for ext in AUDIO_EXTENSIONS)
         text = " ".join(f"*{ext}" for ext in TRANSCRIPT_EXTENSIONS)
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Open an episode: audio and transcript, or one of them", "",
-            f"Episodes ({audio} {text});;Transcripts ({text});;Audio ({audio});;All files (*)")
+            self, self.tr("Open an episode: audio and transcript, or one of them"), "",
+            self.tr("Episodes ({audio} {text});;Transcripts ({text});;Audio ({audio});;"
+                    "All files (*)").format(audio=audio, text=text))
         if paths:
             self.open_paths([Path(p) for p in paths])
 
@@ -222,7 +225,7 @@ class MainWindow(QMainWindow):
         try:
             files = resolve_episode_files(paths)
         except EpisodeFilesError as error:
-            self._report("Cannot open these files", str(error))
+            self._report(self.tr("Cannot open these files"), str(error))
             return False
         return self.open_episode_files(files)
 
@@ -230,7 +233,7 @@ class MainWindow(QMainWindow):
         try:
             opened = self.library.open_files(files)
         except (TranscriptError, StoreError) as error:
-            self._report("Cannot open this transcript", str(error))
+            self._report(self.tr("Cannot open this transcript"), str(error))
             return False
         self._show_episode(opened)
         return True
@@ -239,7 +242,7 @@ class MainWindow(QMainWindow):
         try:
             opened = self.library.open_episode(episode_id)
         except StoreError as error:
-            self._report("Cannot open this episode", str(error))
+            self._report(self.tr("Cannot open this episode"), str(error))
             return False
         self._show_episode(opened)
         return True
@@ -266,6 +269,15 @@ class MainWindow(QMainWindow):
             self.transcript.set_position_ms(time_ms)
             self.transcript.return_to_playback()
         return True
+
+    def _reload_if_open(self, episode_id: int) -> None:
+        """The episode's lines were replaced (a re-import): show the new ones."""
+        if self.episode is None or self.episode.episode.id != episode_id:
+            return
+        # Undo steps point at the old lines, which are gone.
+        self.annotator.undo_stack.clear()
+        self.refresh_lines()
+        self.annotations.refresh()
 
     def forget_episode(self, episode_id: int) -> None:
         """The episode left the library: if it is open, close it."""
@@ -356,14 +368,16 @@ class MainWindow(QMainWindow):
         if not self.player.is_available():
             self.bar.set_playable(False)
             self.messages.show_message(
-                f"{self.player.unavailable_reason()} The transcript is open for reading.")
+                self.tr("{reason} The transcript is open for reading.").format(
+                    reason=self.player.unavailable_reason()))
             return
         if audio is None:
             self.bar.set_playable(False)
             self.messages.show_message(
-                "No audio file was found beside this transcript (same name, e.g. "
-                f"{Path(opened.episode.transcript_path).stem}.mp3). Open the audio with "
-                "File → Open… to listen; the transcript is open for reading.")
+                self.tr("No audio file was found beside this transcript (same name, e.g. "
+                        "{name}.mp3). Open the audio with File → Open… to listen; the "
+                        "transcript is open for reading.").format(
+                    name=Path(opened.episode.transcript_path).stem))
             return
         self.bar.set_playable(True)
         self.player.load(audio)
@@ -426,16 +440,18 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(shortcut_rows(actions), self).exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Meelezer",
-                          f"Meelezer {__version__}\nRead along with a podcast episode, label "
-                          "speakers and keep notes. Playback by libvlc.")
+        QMessageBox.about(self, self.tr("About Meelezer"),
+                          self.tr("Meelezer {version}\nRead along with a podcast episode, label "
+                                  "speakers and keep notes. Playback by libvlc.").format(
+                              version=__version__))
 
     def _report(self, title: str, message: str) -> None:
         """A problem with something the user asked for: say it, and keep what is open.
 
         Shown in the message bar rather than a dialog: nothing is lost and reading goes on.
         """
-        self.messages.show_message(f"{title}: {message}")
+        self.messages.show_message(self.tr("{title}: {message}").format(title=title,
+                                                                        message=message))
 
     # -- reacting to the player and the view --------------------------------------------------
 
@@ -445,7 +461,8 @@ class MainWindow(QMainWindow):
 
     def _on_player_error(self, message: str) -> None:
         self.bar.set_playable(False)
-        self.messages.show_message(f"{message} The transcript stays open for reading.")
+        self.messages.show_message(
+            self.tr("{message} The transcript stays open for reading.").format(message=message))
 
     def _on_player_state(self, state: PlaybackState) -> None:
         if state == PlaybackState.PLAYING:
@@ -466,6 +483,12 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.open_paths(paths)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            # The system switched between light and dark: redraw our icons in the new colours.
+            retheme_actions(self.actions_.all() + self.annotation_actions.all(), self.palette())
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_position()

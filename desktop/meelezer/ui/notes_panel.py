@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meelezer.i18n import QT_TRANSLATE_NOOP
 from meelezer.store.rows import NoteRow
 from meelezer.transcript.timecode import format_clock
 from meelezer.ui.note_text import note_preview, render_note_markdown
@@ -40,13 +42,37 @@ from meelezer.ui.theme import blend, is_dark
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 KINDS = ("note", "bookmark", "highlight")
-KIND_LABELS = {"note": "Notes", "bookmark": "Bookmarks", "highlight": "Highlights"}
+# English texts, translated (context "NotesPanel") where they are shown.
+KIND_LABELS = {"note": QT_TRANSLATE_NOOP("NotesPanel", "Notes"),
+               "bookmark": QT_TRANSLATE_NOOP("NotesPanel", "Bookmarks"),
+               "highlight": QT_TRANSLATE_NOOP("NotesPanel", "Highlights")}
+SHOW_KIND = {"note": QT_TRANSLATE_NOOP("NotesPanel", "Show notes"),
+             "bookmark": QT_TRANSLATE_NOOP("NotesPanel", "Show bookmarks"),
+             "highlight": QT_TRANSLATE_NOOP("NotesPanel", "Show highlights")}
+KIND_AT = {"note": QT_TRANSLATE_NOOP("NotesPanel", "Note at {time}"),
+           "bookmark": QT_TRANSLATE_NOOP("NotesPanel", "Bookmark at {time}"),
+           "highlight": QT_TRANSLATE_NOOP("NotesPanel", "Highlight at {time}")}
 NOTE_MARK = "✎"
 HIGHLIGHT_FALLBACK = "#e8b923"
-EMPTY_HINT = ("No notes yet. Press N to add a note at the current moment, B for a bookmark, "
-              "H to highlight the selected lines.")
-PLACEHOLDERS = {"note": "Empty note", "bookmark": "Bookmark", "highlight": "Highlight"}
-FILTERED_HINT = "Nothing to show: turn a kind back on above."
+EMPTY_HINT = QT_TRANSLATE_NOOP(
+    "NotesPanel", "No notes yet. Press N to add a note at the current moment, B for a bookmark, "
+    "H to highlight the selected lines.")
+PLACEHOLDERS = {"note": QT_TRANSLATE_NOOP("NotesPanel", "Empty note"),
+                "bookmark": QT_TRANSLATE_NOOP("NotesPanel", "Bookmark"),
+                "highlight": QT_TRANSLATE_NOOP("NotesPanel", "Highlight")}
+FILTERED_HINT = QT_TRANSLATE_NOOP("NotesPanel", "Nothing to show: turn a kind back on above.")
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("NotesPanel", text)
+
+
+def kind_at(kind: str, time_ms: int) -> str:
+    """ "Note at 1:02", "Bookmark at 3:04", "Highlight at 5:06"."""
+    template = KIND_AT.get(kind)
+    if template is None:
+        return f"{kind.capitalize()} at {format_clock(time_ms)}"
+    return _translate(template).format(time=format_clock(time_ms))
 
 
 class NoteRole(IntEnum):
@@ -61,7 +87,7 @@ def entry_text(note: NoteRow, quote: str | None) -> str:
     """The one line a list entry shows: the quote of a highlight, else the note's text."""
     if note.kind == "highlight" and quote:
         return f"“{note_preview(quote)}”"
-    return note_preview(note.text) or PLACEHOLDERS[note.kind]
+    return note_preview(note.text) or _translate(PLACEHOLDERS[note.kind])
 
 
 class NoteListModel(QAbstractListModel):
@@ -93,8 +119,7 @@ class NoteListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry_text(note, self._quotes.get(note.id))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            kind = note.kind.capitalize()
-            return f"{kind} at {format_clock(note.time_ms)}: {self.data(index)}"
+            return f"{kind_at(note.kind, note.time_ms)}: {self.data(index)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return render_note_markdown(note.text) if note.text.strip() else None
         values: dict[int, Any] = {
@@ -183,7 +208,7 @@ class NotesPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Notes")
+        self.setAccessibleName(self.tr("Notes"))
         self._notes: list[NoteRow] = []
         self._quotes: dict[int, str] = {}
         self._editing: int | None = None
@@ -192,21 +217,21 @@ class NotesPanel(QWidget):
         self.filters: dict[str, QToolButton] = {}
         filter_row = QHBoxLayout()
         filter_row.setSpacing(2)
-        filter_row.addWidget(QLabel("Show:"))
+        filter_row.addWidget(QLabel(self.tr("Show:")))
         for kind in KINDS:
             button = QToolButton()
-            button.setText(KIND_LABELS[kind])
+            button.setText(self.tr(KIND_LABELS[kind]))
             button.setCheckable(True)
             button.setChecked(True)
             button.setAutoRaise(True)
-            button.setAccessibleName(f"Show {KIND_LABELS[kind].lower()}")
+            button.setAccessibleName(self.tr(SHOW_KIND[kind]))
             button.toggled.connect(self._refilter)
             self.filters[kind] = button
             filter_row.addWidget(button)
         filter_row.addStretch(1)
 
         self.view = QListView()
-        self.view.setAccessibleName("Note list")
+        self.view.setAccessibleName(self.tr("Note list"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(NoteDelegate(self.view))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -215,25 +240,25 @@ class NotesPanel(QWidget):
         self.view.installEventFilter(self)
         self.view.selectionModel().currentChanged.connect(self._show_current)
 
-        self.hint = QLabel(EMPTY_HINT)
+        self.hint = QLabel(self.tr(EMPTY_HINT))
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("No notes hint")
+        self.hint.setAccessibleName(self.tr("No notes hint"))
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop)
 
         self.editor_title = QLabel()
         self.editor = QPlainTextEdit()
-        self.editor.setAccessibleName("Note text")
-        self.editor.setPlaceholderText("Write a note (Markdown)")
+        self.editor.setAccessibleName(self.tr("Note text"))
+        self.editor.setPlaceholderText(self.tr("Write a note (Markdown)"))
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(self.editor.fontMetrics().lineSpacing() * 4)
         self.editor.installEventFilter(self)
-        self.save_button = QPushButton("Save")
-        self.save_button.setToolTip("Save the note (Ctrl+Return)")
-        self.save_button.setAccessibleName("Save note")
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save the note (Ctrl+Return)"))
+        self.save_button.setAccessibleName(self.tr("Save note"))
         self.save_button.clicked.connect(self.save)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setAccessibleName("Delete note")
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setAccessibleName(self.tr("Delete note"))
         self.delete_button.clicked.connect(self._delete_current)
         self.editor_area = QWidget()
         editor_layout = QVBoxLayout(self.editor_area)
@@ -290,7 +315,7 @@ class NotesPanel(QWidget):
             self.select_note(current)
         self.view.setVisible(self.model.rowCount() > 0)
         self.hint.setVisible(self.model.rowCount() == 0)
-        self.hint.setText(EMPTY_HINT if not self._notes else FILTERED_HINT)
+        self.hint.setText(self.tr(EMPTY_HINT if not self._notes else FILTERED_HINT))
         self._show_current()
 
     def _show_current(self) -> None:
@@ -307,7 +332,7 @@ class NotesPanel(QWidget):
                 self.editor.setPlainText(note.text)
                 self.editor.moveCursor(QTextCursor.MoveOperation.End)
             self.editor.document().setModified(False)
-        self.editor_title.setText(f"{note.kind.capitalize()} at {format_clock(note.time_ms)}")
+        self.editor_title.setText(kind_at(note.kind, note.time_ms))
 
     def _jump(self, index: QModelIndex) -> None:
         if index.isValid():

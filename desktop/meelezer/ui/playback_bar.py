@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from meelezer.settings import SPEEDS
 from meelezer.transcript.timecode import format_clock
 from meelezer.ui.actions import WindowActions
-from meelezer.ui.icons import icon as themed_icon
+from meelezer.ui.icons import set_themed_icon
 
 
 class SeekSlider(QSlider):
@@ -66,20 +66,21 @@ class PlaybackBar(QWidget):
         self._position_label.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
-        self._position_label.setAccessibleName("Playback position")
-        self._duration_label.setAccessibleName("Episode duration")
+        self._position_label.setAccessibleName(self.tr("Playback position"))
+        self._duration_label.setAccessibleName(self.tr("Episode duration"))
 
         self._slider = SeekSlider(Qt.Orientation.Horizontal)
-        self._slider.setAccessibleName("Seek")
-        self._slider.setToolTip("Drag or click to go to another moment")
+        self._slider.setAccessibleName(self.tr("Seek"))
+        self._slider.setToolTip(self.tr("Drag or click to go to another moment"))
         self._slider.setRange(0, 0)
         self._slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # arrow keys belong to skipping
         self._slider.sliderMoved.connect(self._show_dragged_position)
         self._slider.sliderReleased.connect(self._emit_seek)
 
         self._speed = QComboBox()
-        self._speed.setAccessibleName("Playback speed")
-        self._speed.setToolTip("Playback speed; pitch is kept ([ slower, ] faster, = normal)")
+        self._speed.setAccessibleName(self.tr("Playback speed"))
+        self._speed.setToolTip(
+            self.tr("Playback speed; pitch is kept ([ slower, ] faster, = normal)"))
         for speed in SPEEDS:
             self._speed.addItem(f"{speed:g}×", speed)
         self._speed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -90,8 +91,8 @@ class PlaybackBar(QWidget):
         self._volume = QSlider(Qt.Orientation.Horizontal)
         self._volume.setRange(0, 100)
         self._volume.setFixedWidth(90)
-        self._volume.setAccessibleName("Volume")
-        self._volume.setToolTip("Volume (Ctrl+Up / Ctrl+Down, M to mute)")
+        self._volume.setAccessibleName(self.tr("Volume"))
+        self._volume.setToolTip(self.tr("Volume (Ctrl+Up / Ctrl+Down, M to mute)"))
         self._volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._volume.valueChanged.connect(self.volume_chosen)
 
@@ -112,7 +113,7 @@ class PlaybackBar(QWidget):
         buttons.addSpacing(12)
         buttons.addWidget(_tool_button(actions.loop_line))
         buttons.addStretch(1)
-        buttons.addWidget(QLabel("Speed"))
+        buttons.addWidget(QLabel(self.tr("Speed")))
         buttons.addWidget(self._speed)
         buttons.addSpacing(12)
         buttons.addWidget(_tool_button(actions.mute))
@@ -140,9 +141,11 @@ class PlaybackBar(QWidget):
         self._position_label.setText(format_clock(position_ms))
 
     def set_playing(self, playing: bool) -> None:
-        self._actions.play_pause.setIcon(themed_icon("pause" if playing else "play",
-                                                     self.palette()))
-        self._actions.play_pause.setText("&Pause" if playing else "&Play")
+        set_themed_icon(self._actions.play_pause, "pause" if playing else "play",
+                        self.palette())
+        self._actions.play_pause.setText(QCoreApplication.translate("MainWindow", "&Pause")
+                                         if playing else
+                                         QCoreApplication.translate("MainWindow", "&Play"))
 
     def set_speed(self, speed: float) -> None:
         index = min(

@@ -23,29 +23,29 @@ class ReplaceDialog(QDialog):
     def __init__(self, count_matches: Callable[[str], tuple[int, int]],
                  initial: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Find and replace")
+        self.setWindowTitle(self.tr("Find and replace"))
         self._count_matches = count_matches
         self.find_field = QLineEdit(initial)
-        self.find_field.setAccessibleName("Find")
-        self.find_field.setPlaceholderText("e.g. Bietse")
+        self.find_field.setAccessibleName(self.tr("Find"))
+        self.find_field.setPlaceholderText(self.tr("e.g. Bietse"))
         self.replace_field = QLineEdit()
-        self.replace_field.setAccessibleName("Replace with")
-        self.replace_field.setPlaceholderText("e.g. Wietse")
+        self.replace_field.setAccessibleName(self.tr("Replace with"))
+        self.replace_field.setPlaceholderText(self.tr("e.g. Wietse"))
         self.preview = QLabel()
-        self.preview.setAccessibleName("Matches")
+        self.preview.setAccessibleName(self.tr("Matches"))
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Replace all")
+        ok.setText(self.tr("Replace all"))
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
         self.find_field.textChanged.connect(self._update_preview)
 
         form = QFormLayout(self)
-        form.addRow("Find:", self.find_field)
-        form.addRow("Replace with:", self.replace_field)
+        form.addRow(self.tr("Find:"), self.find_field)
+        form.addRow(self.tr("Replace with:"), self.replace_field)
         form.addRow(self.preview)
-        form.addRow(QLabel("Case is ignored. Undo (Ctrl+Z) puts every line back."))
+        form.addRow(QLabel(self.tr("Case is ignored. Undo (Ctrl+Z) puts every line back.")))
         form.addRow(self._buttons)
         self._update_preview(initial)
 
@@ -58,10 +58,14 @@ class ReplaceDialog(QDialog):
     def _update_preview(self, text: str) -> None:
         occurrences, lines = self._count_matches(text) if text else (0, 0)
         if not text:
-            self.preview.setText("Type the text to replace.")
+            self.preview.setText(self.tr("Type the text to replace."))
         elif occurrences == 0:
-            self.preview.setText("No matches in this episode.")
+            self.preview.setText(self.tr("No matches in this episode."))
         else:
-            self.preview.setText(f"{occurrences:,} match{'es' if occurrences != 1 else ''} "
-                                 f"in {lines:,} line{'s' if lines != 1 else ''}.")
+            matches = (self.tr("1 match") if occurrences == 1 else
+                       self.tr("{count} matches").format(count=f"{occurrences:,}"))
+            where = (self.tr("in 1 line") if lines == 1 else
+                     self.tr("in {count} lines").format(count=f"{lines:,}"))
+            self.preview.setText(self.tr("{matches} {where}.").format(matches=matches,
+                                                                      where=where))
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(occurrences > 0)

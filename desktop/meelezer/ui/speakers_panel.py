@@ -35,12 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meelezer.i18n import QT_TRANSLATE_NOOP
 from meelezer.store.rows import SpeakerRow
 from meelezer.transcript.timecode import format_clock
 from meelezer.ui.theme import blend, fallback_speaker_color
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-EMPTY_HINT = "No speakers yet. Add one, then press its number (1–9) on a line to label it."
+EMPTY_HINT = QT_TRANSLATE_NOOP(
+    "SpeakersPanel", "No speakers yet. Add one, then press its number (1–9) on a line to label it.")
 
 
 class SpeakerRole(IntEnum):
@@ -82,7 +84,8 @@ class SpeakerListModel(QAbstractListModel):
 
     def row_text(self, row: int) -> str:
         speaker, talk, share = self._rows[row]
-        key = f"key {speaker.hotkey}" if speaker.hotkey else "no key"
+        key = (self.tr("key {key}").format(key=speaker.hotkey) if speaker.hotkey
+               else self.tr("no key"))
         return f"{speaker.name}, {key}, {format_clock(talk)}, {share_percent(share)}"
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -212,15 +215,15 @@ class SpeakersPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Speakers")
+        self.setAccessibleName(self.tr("Speakers"))
         self.model = SpeakerListModel(self)
         self.model.rename_wanted.connect(self.rename_requested)
 
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("New speaker name")
-        self.name_edit.setAccessibleName("New speaker name")
-        self.add_button = QPushButton("Add")
-        self.add_button.setAccessibleName("Add speaker")
+        self.name_edit.setPlaceholderText(self.tr("New speaker name"))
+        self.name_edit.setAccessibleName(self.tr("New speaker name"))
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setAccessibleName(self.tr("Add speaker"))
         self.name_edit.returnPressed.connect(self._add)
         self.add_button.clicked.connect(self._add)
         self.name_edit.textChanged.connect(
@@ -228,7 +231,7 @@ class SpeakersPanel(QWidget):
         self.add_button.setEnabled(False)
 
         self.view = QListView()
-        self.view.setAccessibleName("Speaker list")
+        self.view.setAccessibleName(self.tr("Speaker list"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(SpeakerDelegate(self.view))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -238,9 +241,9 @@ class SpeakersPanel(QWidget):
         self.view.installEventFilter(self)
         self.view.selectionModel().currentChanged.connect(self._update_buttons)
 
-        self.hint = QLabel(EMPTY_HINT)
+        self.hint = QLabel(self.tr(EMPTY_HINT))
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("No speakers hint")
+        self.hint.setAccessibleName(self.tr("No speakers hint"))
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop)
 
@@ -249,17 +252,20 @@ class SpeakersPanel(QWidget):
         tools.setContentsMargins(0, 0, 0, 0)
         tools.setSpacing(2)
         self.rename_button, self.color_button, self.merge_button, self.delete_button = (
-            self._tool(tools, text, tip) for text, tip in (
-                ("Rename", "Rename the speaker (F2)"),
-                ("Colour…", "Choose the speaker's colour"),
-                ("Merge into", "Move the speaker's lines to another speaker"),
-                ("Delete", "Delete the speaker; their lines become unlabelled (Delete)")))
+            self._tool(tools, text, name, tip) for text, name, tip in (
+                (self.tr("Rename"), self.tr("Rename speaker"), self.tr("Rename the speaker (F2)")),
+                (self.tr("Colour…"), self.tr("Colour speaker"),
+                 self.tr("Choose the speaker's colour")),
+                (self.tr("Merge into"), self.tr("Merge into speaker"),
+                 self.tr("Move the speaker's lines to another speaker")),
+                (self.tr("Delete"), self.tr("Delete speaker"),
+                 self.tr("Delete the speaker; their lines become unlabelled (Delete)"))))
         tools.insertStretch(3, 1)
         self.rename_button.clicked.connect(self._rename)
         self.color_button.clicked.connect(self._choose_color)
         self.delete_button.clicked.connect(self._delete)
         self.merge_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.merge_menu = QMenu("Merge into", self)
+        self.merge_menu = QMenu(self.tr("Merge into"), self)
         self.merge_button.setMenu(self.merge_menu)
 
         add_row = QHBoxLayout()
@@ -274,12 +280,12 @@ class SpeakersPanel(QWidget):
         self.set_speakers([], {}, 0)
 
     @staticmethod
-    def _tool(row: QHBoxLayout, text: str, tip: str) -> QToolButton:
+    def _tool(row: QHBoxLayout, text: str, name: str, tip: str) -> QToolButton:
         button = QToolButton()
         button.setText(text)
         button.setToolTip(tip)
         button.setAutoRaise(True)
-        button.setAccessibleName(text.rstrip("…") + " speaker")
+        button.setAccessibleName(name)
         row.addWidget(button)
         return button
 
@@ -321,22 +327,23 @@ class SpeakersPanel(QWidget):
     def context_menu(self, speaker_id: int) -> QMenu:
         """The actions for one speaker, as the context menu shows them."""
         menu = QMenu(self)
-        assign = menu.addAction("Assign to selected lines")
+        assign = menu.addAction(self.tr("Assign to selected lines"))
         assign.triggered.connect(lambda: self.assign_requested.emit(speaker_id))
         menu.addSeparator()
-        menu.addAction("Rename").triggered.connect(self._rename)
-        menu.addAction("Colour…").triggered.connect(self._choose_color)
-        hotkeys = menu.addMenu("Hotkey")
+        menu.addAction(self.tr("Rename")).triggered.connect(self._rename)
+        menu.addAction(self.tr("Colour…")).triggered.connect(self._choose_color)
+        hotkeys = menu.addMenu(self.tr("Hotkey"))
         current = next((s.hotkey for s in self.model.speakers() if s.id == speaker_id), None)
         for key in (None, *range(1, 10)):
-            action = hotkeys.addAction("None" if key is None else str(key))
+            action = hotkeys.addAction(self.tr("None") if key is None else str(key))
             action.setCheckable(True)
             action.setChecked(key == current)
             action.triggered.connect(
                 lambda _=False, k=key: self.hotkey_requested.emit(speaker_id, k))
-        self._fill_merge_menu(menu.addMenu("Merge into"), speaker_id)
+        self._fill_merge_menu(menu.addMenu(self.tr("Merge into")), speaker_id)
         menu.addSeparator()
-        menu.addAction("Delete").triggered.connect(lambda: self.delete_requested.emit(speaker_id))
+        menu.addAction(self.tr("Delete")).triggered.connect(
+            lambda: self.delete_requested.emit(speaker_id))
         return menu
 
     def _fill_merge_menu(self, menu: QMenu, speaker_id: int | None) -> None:
@@ -368,7 +375,8 @@ class SpeakersPanel(QWidget):
     def _choose_color(self) -> None:
         if (speaker_id := self.current_speaker_id()) is not None:
             start = QColor(self.view.currentIndex().data(Qt.ItemDataRole.DecorationRole))
-            self.request_color(speaker_id, QColorDialog.getColor(start, self, "Speaker colour"))
+            self.request_color(speaker_id, QColorDialog.getColor(start, self,
+                                                                   self.tr("Speaker colour")))
 
     def _delete(self) -> None:
         if (speaker_id := self.current_speaker_id()) is not None:

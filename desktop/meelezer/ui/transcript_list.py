@@ -63,9 +63,10 @@ class TranscriptList(QTreeView):
         self._delegate = delegate
         self.setItemDelegate(delegate)
         self.setObjectName("transcriptLines")
-        self.setAccessibleName("Transcript lines")
+        self.setAccessibleName(self.tr("Transcript lines"))
         self.setAccessibleDescription(
-            "Click a time or double-click a line to play from there; Enter plays the selected line")
+            self.tr("Click a time or double-click a line to play from there; Enter plays the "
+                    "selected line"))
         self.setHeaderHidden(True)
         self.setRootIsDecorated(False)
         self.setIndentation(0)

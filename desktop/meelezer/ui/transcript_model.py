@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -171,6 +172,8 @@ class TranscriptModel(QAbstractListModel):
     @staticmethod
     def _spoken(line: LineItem) -> str:
         """What a screen reader says for a row: time, speaker, and the text."""
-        clock = ("about " if line.times_estimated else "") + format_clock(line.start_ms)
+        clock = format_clock(line.start_ms)
+        if line.times_estimated:
+            clock = QCoreApplication.translate("TranscriptView", "about {time}").format(time=clock)
         who = f", {line.speaker}" if line.speaker else ""
         return f"{clock}{who}: {line.text}"

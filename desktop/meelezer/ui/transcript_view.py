@@ -38,7 +38,7 @@ class TranscriptView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcriptView")
-        self.setAccessibleName("Transcript")
+        self.setAccessibleName(self.tr("Transcript"))
         self._model = TranscriptModel(self)
         self._delegate = LineDelegate(self)
         self._delegate.restyle(self.font(), self.palette())

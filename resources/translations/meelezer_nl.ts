@@ -1,0 +1,1492 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL" sourcelanguage="en">
+<context>
+    <name>AnnotationWiring</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/annotation_wiring.py" line="+43"/>
+        <source>Speakers</source>
+        <translation>Sprekers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>No speaker has key {key} yet. Add speakers in the Speakers panel; the first nine get keys 1–9.</source>
+        <translation>Nog geen spreker heeft toets {key}. Voeg sprekers toe in het paneel Sprekers; de eerste negen krijgen de toetsen 1–9.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose a speaker in the Speakers panel and a line to start from; the lines up to the next labelled line get that speaker.</source>
+        <translation>Kies een spreker in het paneel Sprekers en een regel om mee te beginnen; de regels tot aan de volgende gelabelde regel krijgen die spreker.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Replaced 1 occurrence of “{text}”. Undo (Ctrl+Z) puts them back.</source>
+        <translation>1 keer “{text}” vervangen. Ongedaan maken (Ctrl+Z) zet het terug.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replaced {count} occurrences of “{text}”. Undo (Ctrl+Z) puts them back.</source>
+        <translation>{count} keer “{text}” vervangen. Ongedaan maken (Ctrl+Z) zet ze terug.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Label as</source>
+        <translation>Labelen als</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label until the next labelled line as</source>
+        <translation>Labelen tot de volgende gelabelde regel als</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Highlight as quote in</source>
+        <translation>Markeren als citaat in</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Yellow</source>
+        <translation>Geel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Green</source>
+        <translation>Groen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blue</source>
+        <translation>Blauw</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pink</source>
+        <translation>Roze</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The podcast this episode belongs to (its speakers are offered in every episode of the show):</source>
+        <translation>De podcast waar deze aflevering bij hoort (de sprekers ervan worden in elke aflevering van het programma aangeboden):</translation>
+    </message>
+</context>
+<context>
+    <name>BackToPlaybackButton</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/follow_button.py" line="+11"/>
+        <source>Back to playback</source>
+        <translation>Terug naar afspelen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Scroll to the line that is playing and follow it again</source>
+        <translation>Scroll naar de regel die nu speelt en volg die weer</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/empty_state.py" line="+26"/>
+        <source>Open an episode to read along</source>
+        <translation>Open een aflevering om mee te lezen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose its audio and transcript with Open…, or drop the files here.
+Transcripts: Whisper text, SRT, WebVTT, Whisper/WhisperX JSON,
+Podcasting 2.0 JSON, Markdown notes and plain text.</source>
+        <translation>Kies de audio en het transcript met Openen…, of sleep de bestanden hierheen.
+Transcripten: Whisper-tekst, SRT, WebVTT, Whisper/WhisperX-JSON,
+Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open…</source>
+        <translation>Openen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Recent episodes</source>
+        <translation>Recente afleveringen</translation>
+    </message>
+</context>
+<context>
+    <name>EpisodeHeader</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/episode_header.py" line="+12"/>
+        <source>Space plays and pauses · click a time to jump there · F1 lists every shortcut</source>
+        <translation>Spatie speelt af en pauzeert · klik op een tijd om erheen te springen · F1 toont alle sneltoetsen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Episode title</source>
+        <translation>Titel van de aflevering</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Episode details</source>
+        <translation>Gegevens van de aflevering</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{count} lines, {duration}</source>
+        <translation>{count} regels, {duration}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>times estimated (~)</source>
+        <translation>tijden geschat (~)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/export_controller.py" line="+19"/>
+        <source>Markdown note (*.md)</source>
+        <translation>Markdown-notitie (*.md)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SubRip subtitles (*.srt)</source>
+        <translation>SubRip-ondertitels (*.srt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebVTT with speakers (*.vtt)</source>
+        <translation>WebVTT met sprekers (*.vtt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Podcasting 2.0 JSON (*.json)</source>
+        <translation>Podcasting 2.0-JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text (*.txt)</source>
+        <translation>Platte tekst (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meelezer annotations (*.json)</source>
+        <translation>Meelezer-annotaties (*.json)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Open an episode first; then export it.</source>
+        <translation>Open eerst een aflevering; exporteer die daarna.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export the episode</source>
+        <translation>De aflevering exporteren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot export: {error}</source>
+        <translation>Exporteren lukt niet: {error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported to {file}</source>
+        <translation>Geëxporteerd naar {file}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Back up all annotations</source>
+        <translation>Reservekopie van alle annotaties maken</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot back up the annotations: {error}</source>
+        <translation>Reservekopie van de annotaties maken lukt niet: {error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All annotations saved to {file}</source>
+        <translation>Alle annotaties opgeslagen in {file}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import annotations</source>
+        <translation>Annotaties importeren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot import the annotations: {error}</source>
+        <translation>Importeren van de annotaties lukt niet: {error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported annotations for {episodes} episode(s): {notes} notes, {labelled} labelled lines, {corrected} corrections.</source>
+        <translation>Annotaties geïmporteerd voor {episodes} aflevering(en): {notes} notities, {labelled} gelabelde regels, {corrected} correcties.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> Skipped {count} episode(s) not in this library: {titles}.</source>
+        <translation> {count} aflevering(en) overgeslagen die niet in deze bibliotheek staan: {titles}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> {count} item(s) could not be placed.</source>
+        <translation> {count} item(s) konden niet worden geplaatst.</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/find_bar.py" line="+18"/>
+        <source>No matches</source>
+        <translation>Geen treffers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 match</source>
+        <translation>1 treffer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} matches</source>
+        <translation>{count} treffers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{index} of {count}</source>
+        <translation>{index} van {count}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+3"/>
+        <source>Find in transcript</source>
+        <translation>Zoeken in transcript</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Previous match</source>
+        <translation>Vorige treffer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorige treffer (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match</source>
+        <translation>Volgende treffer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next match (Enter)</source>
+        <translation>Volgende treffer (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close (Escape)</source>
+        <translation>Sluiten (Escape)</translation>
+    </message>
+</context>
+<context>
+    <name>GoToTimeDialog</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/go_to_time_dialog.py" line="+20"/>
+        <source>Go to time</source>
+        <translation>Ga naar tijd</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time to go to</source>
+        <translation>Tijd om naartoe te gaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1:02:03, 62:03 or 3723</source>
+        <translation>1:02:03, 62:03 of 3723</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Time as hours:minutes:seconds, minutes:seconds or seconds</source>
+        <translation>Tijd als uren:minuten:seconden, minuten:seconden of seconden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, up to {duration}</source>
+        <translation>, tot {duration}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The episode ends at {duration}</source>
+        <translation>De aflevering eindigt op {duration}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryController</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/library_controller.py" line="+71"/>
+        <source>Remove from library</source>
+        <translation>Uit de bibliotheek verwijderen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this episode and its labels, notes and corrections from the library? Your audio and transcript files stay where they are.</source>
+        <translation>Deze aflevering en haar labels, notities en correcties uit de bibliotheek verwijderen? Je audio- en transcriptbestanden blijven waar ze zijn.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The new version of the transcript</source>
+        <translation>De nieuwe versie van het transcript</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcripts ({patterns})</source>
+        <translation>Transcripten ({patterns})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot re-import: {error}</source>
+        <translation>Opnieuw importeren lukt niet: {error}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-imported {lines} lines: {labels} labels, {corrections} corrections and {times} set times carried over.</source>
+        <translation>{lines} regels opnieuw geïmporteerd: {labels} labels, {corrections} correcties en {times} ingestelde tijden overgenomen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} could not be carried, e.g. at {time}: “{text}”.</source>
+        <translation>{count} konden niet worden overgenomen, bijv. op {time}: “{text}”.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Where is the moved audio or transcript?</source>
+        <translation>Waar staat de verplaatste audio of het transcript?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio or transcript ({patterns})</source>
+        <translation>Audio of transcript ({patterns})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot relink: {error}</source>
+        <translation>Kan niet opnieuw koppelen: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryDialog</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/library_dialog.py" line="+56"/>
+        <source>Library</source>
+        <translation>Bibliotheek</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Search every episode&apos;s text and notes (accents and case ignored)</source>
+        <translation>Zoek in de tekst en notities van alle afleveringen (accenten en hoofdletters tellen niet)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the library</source>
+        <translation>Zoeken in de bibliotheek</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Episodes</source>
+        <translation>Afleveringen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Search results</source>
+        <translation>Zoekresultaten</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove from library</source>
+        <translation>Uit de bibliotheek verwijderen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forget this episode and its annotations; your audio and transcript files are not touched</source>
+        <translation>Vergeet deze aflevering en haar annotaties; je audio- en transcriptbestanden blijven onaangeroerd</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Relink files…</source>
+        <translation>Bestanden opnieuw koppelen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point the episode at its moved audio or transcript</source>
+        <translation>Laat de aflevering naar haar verplaatste audio of transcript wijzen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-import transcript…</source>
+        <translation>Transcript opnieuw importeren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the lines with a new version of the transcript; labels, corrections and notes follow by time and text</source>
+        <translation>Vervang de regels door een nieuwe versie van het transcript; labels, correcties en notities volgen op tijd en tekst</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>1 result</source>
+        <translation>1 resultaat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{count} results</source>
+        <translation>{count} resultaten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No results</source>
+        <translation>Geen resultaten</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/library_model.py" line="+24"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>Duur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listened</source>
+        <translation>Beluisterd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speakers</source>
+        <translation>Sprekers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last opened</source>
+        <translation>Laatst geopend</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>no audio</source>
+        <translation>geen audio</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+</context>
+<context>
+    <name>LineEditor</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/line_editor.py" line="+27"/>
+        <source>Correct line text</source>
+        <translation>Regeltekst corrigeren</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/actions.py" line="+89"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Openen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open an episode: its audio and transcript</source>
+        <translation>Een aflevering openen: de audio en het transcript</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Library…</source>
+        <translation>&amp;Bibliotheek…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All your episodes, and search across their text and notes</source>
+        <translation>Al je afleveringen, en zoeken in hun tekst en notities</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the episode with your corrections, speakers and notes as a Markdown note, subtitles, JSON or text</source>
+        <translation>De aflevering met je correcties, sprekers en notities opslaan als Markdown-notitie, ondertitels, JSON of tekst</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back up annotations…</source>
+        <translation>Reservekopie van annotaties…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save every episode&apos;s annotations to one file</source>
+        <translation>De annotaties van alle afleveringen in één bestand opslaan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import annotations…</source>
+        <translation>Annotaties importeren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add annotations from a backup file to the episodes of this library</source>
+        <translation>Annotaties uit een reservekopie toevoegen aan de afleveringen van deze bibliotheek</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop/meelezer/ui/playback_bar.py" line="+149"/>
+        <source>&amp;Play</source>
+        <translation>Af&amp;spelen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play or pause</source>
+        <translation>Afspelen of pauzeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back 5 seconds</source>
+        <translation>5 seconden terug</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forward 5 seconds</source>
+        <translation>5 seconden vooruit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back 30 seconds</source>
+        <translation>30 seconden terug</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward 30 seconds</source>
+        <translation>30 seconden vooruit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous line</source>
+        <translation>Vorige regel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next line</source>
+        <translation>Volgende regel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Slower</source>
+        <translation>Langzamer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faster</source>
+        <translation>Sneller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal speed</source>
+        <translation>Normale snelheid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volume up</source>
+        <translation>Harder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volume down</source>
+        <translation>Zachter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mute</source>
+        <translation>Dempen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loop current line</source>
+        <translation>Huidige regel herhalen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat the current line until you turn this off</source>
+        <translation>De huidige regel herhalen tot je dit uitzet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow playback</source>
+        <translation>Afspelen volgen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the line being spoken in view</source>
+        <translation>De regel die wordt uitgesproken in beeld houden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to playback</source>
+        <translation>Terug naar afspelen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scroll back to the line being spoken and follow it again</source>
+        <translation>Terugscrollen naar de regel die wordt uitgesproken en die weer volgen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Go to time…</source>
+        <translation>&amp;Ga naar tijd…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jump to a time such as 1:02:03</source>
+        <translation>Naar een tijd springen, zoals 1:02:03</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;references…</source>
+        <translation>&amp;Voorkeuren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Meelezer</source>
+        <translation>&amp;Over Meelezer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/ui/annotation_actions.py" line="+47"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo the last change</source>
+        <translation>De laatste wijziging ongedaan maken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>Opnie&amp;uw</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo what was undone</source>
+        <translation>Opnieuw doen wat ongedaan is gemaakt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label as speaker {key}</source>
+        <translation>Labelen als spreker {key}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label the selected lines (or, while playing, the line being spoken) as speaker {key}</source>
+        <translation>De geselecteerde regels (of, tijdens het afspelen, de regel die wordt uitgesproken) labelen als spreker {key}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove speaker label</source>
+        <translation>Sprekerlabel verwijderen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the speaker label of the selected lines</source>
+        <translation>Het sprekerlabel van de geselecteerde regels verwijderen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Label until the next labelled line…</source>
+        <translation>Labelen tot de volgende gelabelde regel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label from the selected line up to the next labelled line</source>
+        <translation>Labelen vanaf de geselecteerde regel tot de volgende gelabelde regel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &amp;note</source>
+        <translation>&amp;Notitie toevoegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a note at the current moment (or the selected line)</source>
+        <translation>Een notitie toevoegen op het huidige moment (of bij de geselecteerde regel)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add &amp;bookmark</source>
+        <translation>&amp;Bladwijzer toevoegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmark the current moment (or the selected line)</source>
+        <translation>Een bladwijzer zetten op het huidige moment (of bij de geselecteerde regel)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Highlight as quote</source>
+        <translation>&amp;Markeren als citaat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the selected lines as a quote</source>
+        <translation>De geselecteerde regels markeren als citaat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit line text</source>
+        <translation>Regeltekst be&amp;werken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct the selected line&apos;s text; the original is kept</source>
+        <translation>De tekst van de geselecteerde regel corrigeren; het origineel blijft bewaard</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;vert line text</source>
+        <translation>Regeltekst &amp;herstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put back the text the transcript had</source>
+        <translation>De tekst uit het transcript terugzetten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set line &amp;start to now</source>
+        <translation>Begin van regel op &amp;nu zetten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tap-to-sync: the selected (or next) line starts at the current playback moment</source>
+        <translation>Tik-om-te-synchroniseren: de geselecteerde (of volgende) regel begint op het huidige afspeelmoment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Zoeken…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find words in this episode</source>
+        <translation>Woorden zoeken in deze aflevering</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find and &amp;replace…</source>
+        <translation>Zoeken en &amp;vervangen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace a word everywhere in this episode, e.g. a misheard name</source>
+        <translation>Een woord overal in deze aflevering vervangen, bijv. een verkeerd verstane naam</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set &amp;show…</source>
+        <translation>&amp;Programma instellen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the podcast this episode belongs to, so its speakers are offered in the show&apos;s other episodes</source>
+        <translation>Kies de podcast waar deze aflevering bij hoort, zodat de sprekers ervan in de andere afleveringen van het programma worden aangeboden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/ui/main_window.py" line="+109"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Recent geopend</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Playback</source>
+        <translation>&amp;Afspelen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Annotate</source>
+        <translation>A&amp;nnoteren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Label as speaker</source>
+        <translation>&amp;Labelen als spreker</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Highlight as quote in</source>
+        <translation>Markeren als citaat in</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Open an episode: audio and transcript, or one of them</source>
+        <translation>Een aflevering openen: audio en transcript, of een van beide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Episodes ({audio} {text});;Transcripts ({text});;Audio ({audio});;All files (*)</source>
+        <translation>Afleveringen ({audio} {text});;Transcripten ({text});;Audio ({audio});;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot open these files</source>
+        <translation>Deze bestanden kunnen niet worden geopend</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot open this transcript</source>
+        <translation>Dit transcript kan niet worden geopend</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot open this episode</source>
+        <translation>Deze aflevering kan niet worden geopend</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>{reason} The transcript is open for reading.</source>
+        <translation>{reason} Het transcript is geopend om te lezen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No audio file was found beside this transcript (same name, e.g. {name}.mp3). Open the audio with File → Open… to listen; the transcript is open for reading.</source>
+        <translation>Naast dit transcript is geen audiobestand gevonden (met dezelfde naam, bijv. {name}.mp3). Open de audio met Bestand → Openen… om te luisteren; het transcript is geopend om te lezen.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>About Meelezer</source>
+        <translation>Over Meelezer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meelezer {version}
+Read along with a podcast episode, label speakers and keep notes. Playback by libvlc.</source>
+        <translation>Meelezer {version}
+Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen via libvlc.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{title}: {message}</source>
+        <translation>{title}: {message}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{message} The transcript stays open for reading.</source>
+        <translation>{message} Het transcript blijft geopend om te lezen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/ui/playback_bar.py" line="-2"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pauzeren</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/message_bar.py" line="+24"/>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dismiss</source>
+        <translation>Wegklikken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss this message</source>
+        <translation>Deze melding wegklikken</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/notes_panel.py" line="+46"/>
+        <location line="+165"/>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location line="-164"/>
+        <source>Bookmarks</source>
+        <translation>Bladwijzers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlights</source>
+        <translation>Citaten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show notes</source>
+        <translation>Notities tonen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show bookmarks</source>
+        <translation>Bladwijzers tonen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show highlights</source>
+        <translation>Citaten tonen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note at {time}</source>
+        <translation>Notitie op {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmark at {time}</source>
+        <translation>Bladwijzer op {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight at {time}</source>
+        <translation>Citaat op {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No notes yet. Press N to add a note at the current moment, B for a bookmark, H to highlight the selected lines.</source>
+        <translation>Nog geen notities. Druk op N voor een notitie op het huidige moment, op B voor een bladwijzer, op H om de geselecteerde regels als citaat te markeren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Empty note</source>
+        <translation>Lege notitie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmark</source>
+        <translation>Bladwijzer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight</source>
+        <translation>Citaat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to show: turn a kind back on above.</source>
+        <translation>Niets te tonen: zet hierboven een soort weer aan.</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>Show:</source>
+        <translation>Tonen:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Note list</source>
+        <translation>Notitielijst</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No notes hint</source>
+        <translation>Hint: geen notities</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Note text</source>
+        <translation>Notitietekst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a note (Markdown)</source>
+        <translation>Schrijf een notitie (Markdown)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the note (Ctrl+Return)</source>
+        <translation>De notitie opslaan (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save note</source>
+        <translation>Notitie opslaan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete note</source>
+        <translation>Notitie verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackBar</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/playback_bar.py" line="-78"/>
+        <source>Playback position</source>
+        <translation>Afspeelpositie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Episode duration</source>
+        <translation>Duur van de aflevering</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seek</source>
+        <translation>Zoekbalk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag or click to go to another moment</source>
+        <translation>Sleep of klik om naar een ander moment te gaan</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Playback speed</source>
+        <translation>Afspeelsnelheid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Playback speed; pitch is kept ([ slower, ] faster, = normal)</source>
+        <translation>Afspeelsnelheid; de toonhoogte blijft gelijk ([ langzamer, ] sneller, = normaal)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volume (Ctrl+Up / Ctrl+Down, M to mute)</source>
+        <translation>Volume (Ctrl+Omhoog / Ctrl+Omlaag, M om te dempen)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Speed</source>
+        <translation>Snelheid</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/preferences_dialog.py" line="+24"/>
+        <source>Preferences</source>
+        <translation>Voorkeuren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When you resume after a pause, start this far back (0 = off)</source>
+        <translation>Begin zo ver terug als je na een pauze verder luistert (0 = uit)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>If the highlight runs ahead of the sound (e.g. Bluetooth headphones), make this negative; if it lags, positive</source>
+        <translation>Loopt de markering voor op het geluid (bijv. bij een bluetooth-koptelefoon), maak dit dan negatief; loopt ze achter, dan positief</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System</source>
+        <translation>Systeem</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Takes effect after restarting Meelezer</source>
+        <translation>Werkt na het herstarten van Meelezer</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rewind when resuming:</source>
+        <translation>Terugspoelen bij hervatten:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight sync offset:</source>
+        <translation>Verschuiving van de markering:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language:</source>
+        <translation>Taal:</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceDialog</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/replace_dialog.py" line="+26"/>
+        <source>Find and replace</source>
+        <translation>Zoeken en vervangen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Bietse</source>
+        <translation>bijv. Bietse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace with</source>
+        <translation>Vervangen door</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Wietse</source>
+        <translation>bijv. Wietse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matches</source>
+        <translation>Treffers</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace all</source>
+        <translation>Alles vervangen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Find:</source>
+        <translation>Zoeken:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace with:</source>
+        <translation>Vervangen door:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case is ignored. Undo (Ctrl+Z) puts every line back.</source>
+        <translation>Hoofdletters worden genegeerd. Ongedaan maken (Ctrl+Z) zet elke regel terug.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Type the text to replace.</source>
+        <translation>Typ de tekst die je wilt vervangen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No matches in this episode.</source>
+        <translation>Geen treffers in deze aflevering.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 match</source>
+        <translation>1 treffer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} matches</source>
+        <translation>{count} treffers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in 1 line</source>
+        <translation>in 1 regel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in {count} lines</source>
+        <translation>in {count} regels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{matches} {where}.</source>
+        <translation>{matches} {where}.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/shortcuts_dialog.py" line="+32"/>
+        <location line="+3"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Toetsen</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerListModel</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/speakers_panel.py" line="+87"/>
+        <source>key {key}</source>
+        <translation>toets {key}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no key</source>
+        <translation>geen toets</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersPanel</name>
+    <message>
+        <location line="-44"/>
+        <source>No speakers yet. Add one, then press its number (1–9) on a line to label it.</source>
+        <translation>Nog geen sprekers. Voeg er een toe en druk dan op een regel op het nummer (1–9) om die te labelen.</translation>
+    </message>
+    <message>
+        <location line="+174"/>
+        <source>Speakers</source>
+        <translation>Sprekers</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>New speaker name</source>
+        <translation>Naam nieuwe spreker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add speaker</source>
+        <translation>Spreker toevoegen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Speaker list</source>
+        <translation>Sprekerlijst</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No speakers hint</source>
+        <translation>Hint: geen sprekers</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+77"/>
+        <source>Rename</source>
+        <translation>Hernoemen</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Rename speaker</source>
+        <translation>Spreker hernoemen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rename the speaker (F2)</source>
+        <translation>De spreker hernoemen (F2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+77"/>
+        <source>Colour…</source>
+        <translation>Kleur…</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Colour speaker</source>
+        <translation>Kleur van spreker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the speaker&apos;s colour</source>
+        <translation>De kleur van de spreker kiezen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <location line="+75"/>
+        <source>Merge into</source>
+        <translation>Samenvoegen met</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>Merge into speaker</source>
+        <translation>Samenvoegen met spreker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the speaker&apos;s lines to another speaker</source>
+        <translation>De regels van de spreker naar een andere spreker verplaatsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+84"/>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>Delete speaker</source>
+        <translation>Spreker verwijderen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the speaker; their lines become unlabelled (Delete)</source>
+        <translation>De spreker verwijderen; diens regels raken hun label kwijt (Delete)</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Assign to selected lines</source>
+        <translation>Toewijzen aan geselecteerde regels</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hotkey</source>
+        <translation>Sneltoets</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Speaker colour</source>
+        <translation>Kleur van spreker</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptList</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/transcript_list.py" line="+66"/>
+        <source>Transcript lines</source>
+        <translation>Transcriptregels</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click a time or double-click a line to play from there; Enter plays the selected line</source>
+        <translation>Klik op een tijd of dubbelklik op een regel om vanaf daar af te spelen; Enter speelt de geselecteerde regel af</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/line_layout.py" line="+141"/>
+        <source>Corrected — the original text is kept</source>
+        <translation>Gecorrigeerd — de oorspronkelijke tekst blijft bewaard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Has a note</source>
+        <translation>Heeft een notitie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Highlighted quote</source>
+        <translation>Gemarkeerd citaat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/ui/transcript_model.py" line="+177"/>
+        <source>about {time}</source>
+        <translation>ongeveer {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/ui/transcript_view.py" line="+41"/>
+        <source>Transcript</source>
+        <translation>Transcript</translation>
+    </message>
+</context>
+</TS>
