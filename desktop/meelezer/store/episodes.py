@@ -13,6 +13,7 @@ from meelezer.store.database import Database
 from meelezer.store.errors import EpisodeNotFoundError
 from meelezer.store.hashing import file_sha256
 from meelezer.store.rows import EpisodeRow, SegmentRow
+from meelezer.store.search import index_episode_lines
 from meelezer.store.speakers import ensure_speakers
 from meelezer.store.tables import EPISODE, SEGMENT, SHOW, SPEAKER, WORD, inserted_id, utc_now
 from meelezer.transcript.model import Transcript, Word
@@ -262,6 +263,7 @@ def _insert_segments(
             for position, segment in enumerate(segments)
         ],
     )
+    index_episode_lines(connection, episode_id)
     if not any(segment.words for segment in segments):
         return
     segment_ids = connection.execute(

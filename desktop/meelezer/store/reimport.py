@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from meelezer.store.database import Database
 from meelezer.store.errors import EpisodeNotFoundError, StoreError
+from meelezer.store.search import index_episode_lines
 from meelezer.store.speakers import ensure_speakers
 from meelezer.store.tables import EPISODE, SEGMENT, WORD
 from meelezer.transcript.model import Transcript
@@ -207,11 +208,13 @@ def _not_carried(
 def _replace_lines(
     connection: Connection, episode_id: int, transcript: Transcript, rows: list[dict[str, Any]]
 ) -> None:
-    # Words go with their lines (ON DELETE CASCADE); the search triggers follow both ways.
+    # Words go with their lines (ON DELETE CASCADE); a trigger takes the old lines out of
+    # the search index, and the new ones go in with one statement.
     connection.execute(delete(SEGMENT).where(SEGMENT.c.episode_id == episode_id))
     if not rows:
         return
     connection.execute(insert(SEGMENT), rows)
+    index_episode_lines(connection, episode_id)
     segments = transcript.segments
     if not any(segment.words for segment in segments):
         return

@@ -41,6 +41,21 @@ _CANDIDATES_SQL: Final = text(
 )
 
 
+_INDEX_EPISODE_LINES_SQL: Final = text(
+    "INSERT INTO search_index (rowid, text) SELECT id, text FROM segment"
+    " WHERE episode_id = :episode_id"
+)
+
+
+def index_episode_lines(connection: Connection, episode_id: int) -> None:
+    """Add an episode's freshly inserted lines to the search index, in one statement.
+
+    Whoever inserts segments calls this in the same transaction (there is no insert
+    trigger for lines, for speed); updates and deletes are kept in sync by triggers.
+    """
+    connection.execute(_INDEX_EPISODE_LINES_SQL, {"episode_id": episode_id})
+
+
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     """One line or note that matches a search.

@@ -153,7 +153,8 @@ def test_batch_migration_with_foreign_keys_on_loses_rows(
         with connection.begin():
             for table in ("segment", "note"):
                 for action in ("insert", "delete", "update"):
-                    connection.exec_driver_sql(f"DROP TRIGGER search_{table}_{action}")
+                    connection.exec_driver_sql(
+                        f"DROP TRIGGER IF EXISTS search_{table}_{action}")
         with connection.begin():
             assert connection_pragmas(connection)["foreign_keys"] == 1
             config.attributes[CONNECTION_ATTRIBUTE] = connection

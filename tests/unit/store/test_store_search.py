@@ -173,18 +173,20 @@ def test_migration_backfills_existing_rows(
     db_path: Path, make_transcript: Callable[..., Transcript]
 ) -> None:
     """A library at 0001 with lines and a note gets them all indexed by 0002."""
-    db_path.parent.mkdir(parents=True)
+    transcript = make_transcript(30)
+    with open_database(db_path) as current:
+        episode_id = import_transcript(current, transcript, Path("a.txt"), "b" * 64, None)
+        add_note(current, episode_id, 0, text="Zoekwoord")
+    # Back to 0001, as a library from the first release: the data stays, the index goes.
     engine = create_engine(sqlite_url(db_path))
     configure_engine(engine)
     config = make_config()
     with engine.connect() as connection, connection.begin():
         config.attributes[CONNECTION_ATTRIBUTE] = connection
-        command.upgrade(config, "0001")
-    transcript = make_transcript(30)
-    old = Database(engine, db_path)  # at 0001: no index, no triggers yet
-    episode_id = import_transcript(old, transcript, Path("a.txt"), "b" * 64, None)
-    add_note(old, episode_id, 0, text="Zoekwoord")
-    old.close()
+        command.downgrade(config, "0001")
+        assert not connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE name LIKE 'search_index%'").all()
+    engine.dispose()
     with open_database(db_path) as db:
         welkom = [s.text for s in transcript.segments if "Welkom" in s.text]
         assert welkom and sorted(_texts(db, "welkom")) == sorted(welkom)
