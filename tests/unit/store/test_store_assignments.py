@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,16 +45,14 @@ def test_assign_and_restore(db: Database, make_transcript: Factory) -> None:
     restore_assignments(db, {})
 
 
-def test_assigning_a_thousand_lines_is_quick(db: Database, make_transcript: Factory) -> None:
+def test_assigning_a_thousand_lines_and_restoring_them(db: Database,
+                                                       make_transcript: Factory) -> None:
     episode_id = _import(db, make_transcript(2233))
     milo = _speaker(db, episode_id, "Milo")
     before = load_segments(db, episode_id)
     ids = [row.id for row in before[100:1100]]
-    started = time.perf_counter()
-    previous = assign_speaker(db, ids, milo)
-    elapsed_ms = (time.perf_counter() - started) * 1000
+    previous = assign_speaker(db, ids, milo)  # its speed is in tests/benchmarks
     assert len(previous) == 1000
-    assert elapsed_ms < 500  # the target is 100 ms; generous here for slow CI machines
     restore_assignments(db, previous)
     assert load_segments(db, episode_id) == before
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -72,12 +70,3 @@ def test_episode_search_rows_and_offsets() -> None:
     assert search.matches("\x00") == []
 
 
-def test_episode_search_is_fast_enough_per_keystroke() -> None:
-    words = ("één", "de", "kunstmatige", "intelligentie", "café", "redactie", "Straße", "een")
-    lines = [" ".join(words[(row + i) % len(words)] for i in range(12)) for row in range(2_233)]
-    search = EpisodeSearch(lines)
-    started = time.perf_counter()
-    found = search.matches("een")
-    elapsed = time.perf_counter() - started
-    assert len(found) > 2_233
-    assert elapsed < 0.05
