@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from meelezer.episode_files import EpisodeFiles
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from meelezer.playback.player import Player
@@ -31,8 +32,11 @@ class RunningApp:
     player: Player
     database: Database
     instance: SingleInstance | None = None
+    backup_timer: QTimer | None = None
 
     def close(self) -> None:
+        if self.backup_timer is not None:
+            self.backup_timer.stop()
         self.window.close()
         if self.instance is not None:
             self.instance.close()
@@ -41,6 +45,7 @@ class RunningApp:
 
 
 BACKUPS_FOLDER = "backups"
+BACKUP_DELAY_MS = 20_000
 
 
 def start_daily_backup(database_file: Path, backups: Path) -> threading.Thread:
@@ -73,6 +78,7 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
     With ``single_instance``, files given while Meelezer already runs on the same library
     go to that window instead (``HandedOver`` is raised here).
     """
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -117,7 +123,12 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
     player = create_player(vlc_args)
     window = MainWindow(Library(database), player, settings)
     window.show()
-    start_daily_backup(database_path(folder), folder / BACKUPS_FOLDER)
+    # Later, not now: the copy and its integrity check would compete with start-up for the CPU.
+    backup_timer = QTimer(window)
+    backup_timer.setSingleShot(True)
+    backup_timer.timeout.connect(
+        lambda: start_daily_backup(database_path(folder), folder / BACKUPS_FOLDER))
+    backup_timer.start(BACKUP_DELAY_MS)
     if episode is not None:
         window.open_episode_files(episode)
     else:
@@ -128,7 +139,7 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
         window.messages.show_message(recovery_message)
     if instance is not None:
         instance.listen(window.receive_handed_over_paths)
-    return RunningApp(qt, window, player, database, instance)
+    return RunningApp(qt, window, player, database, instance, backup_timer)
 
 
 def _paths_of(episode: EpisodeFiles | None) -> list[str]:

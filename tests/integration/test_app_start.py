@@ -64,9 +64,11 @@ def test_damaged_library_is_restored_from_the_daily_backup(
     data = tmp_path / "data"
     first = build_app(str(data), resolve_episode_files([demo_copy]), ("--aout=dummy",))
     first.window.annotator.add_note(9_060, text="bewaren")
+    # The daily copy waits until start-up is over; closing first cancels it.
+    assert first.backup_timer is not None and first.backup_timer.isActive()
     first.close()
-    # The copy made when the app started holds the empty library; take today's copy now.
-    shutil.rmtree(data / "backups")
+    assert not first.backup_timer.isActive()
+    assert not (data / "backups").exists()
     start_daily_backup(data / "meelezer.sqlite3", data / "backups").join(timeout=30)
     assert list((data / "backups").glob("meelezer-*.sqlite3"))
 
