@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
     def _apply_remembered_state(self) -> None:
         geometry = self.settings.window_geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1000, 760)
+            self.resize(1200, 820)  # room for the transcript and both side panels
         self.set_volume(self.settings.volume)
         self.actions_.mute.setChecked(self.settings.muted)
         self.set_speed(self.settings.speed)
