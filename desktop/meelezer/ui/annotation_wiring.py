@@ -27,7 +27,7 @@ from meelezer.ui.transcript_view import TranscriptView
 class AnnotationWiring(QObject):
     def __init__(self, window: QMainWindow, annotator: Annotator, actions: AnnotationActions,
                  view: TranscriptView, controller: PlaybackController, messages: MessageBar,
-                 refresh_lines: Callable[[], None], episode_ms: Callable[[], int]):
+                 refresh_lines: Callable[[bool], None], episode_ms: Callable[[], int]):
         super().__init__(window)
         self.window = window
         self.annotator = annotator
@@ -109,14 +109,22 @@ class AnnotationWiring(QObject):
     def refresh(self, change: Change = Change.LINES | Change.SPEAKERS | Change.NOTES) -> None:
         if self.annotator.episode_id is None:
             return
+        self.refresh_panels(change)
+        if Change.LINES in change:
+            self._refresh_lines(True)  # the lines themselves changed: read them again
+        elif Change.NOTES in change:
+            self._refresh_lines(False)  # only the note markers on the lines moved
+
+    def refresh_panels(self, change: Change = Change.SPEAKERS | Change.NOTES) -> None:
+        """The speakers and notes panels, as the store has them now."""
+        if self.annotator.episode_id is None:
+            return
         if Change.SPEAKERS in change:
             self.speakers_panel.set_speakers(self.annotator.list_speakers(),
                                              self.annotator.talk_times(), self._episode_ms())
-        notes = self.annotator.list_notes()
         if Change.NOTES in change:
+            notes = self.annotator.list_notes()
             self.notes_panel.set_notes(notes, self._quotes(notes))
-        if Change.LINES in change or Change.NOTES in change:
-            self._refresh_lines()
 
     # -- which lines ------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from meelezer import __version__
-from meelezer.annotator import Annotator, Change
+from meelezer.annotator import Annotator
 from meelezer.episode_files import (
     AUDIO_EXTENSIONS,
     TRANSCRIPT_EXTENSIONS,
@@ -276,8 +276,7 @@ class MainWindow(QMainWindow):
             return
         # Undo steps point at the old lines, which are gone.
         self.annotator.undo_stack.clear()
-        self.refresh_lines()
-        self.annotations.refresh()
+        self.annotations.refresh()  # lines, speakers and notes
 
     def forget_episode(self, episode_id: int) -> None:
         """The episode left the library: if it is open, close it."""
@@ -305,7 +304,7 @@ class MainWindow(QMainWindow):
         self.annotator.set_episode(episode.id)
         self.annotations.set_enabled(True)
         lines = self._show_lines(opened)
-        self.annotations.refresh(Change.SPEAKERS | Change.NOTES)
+        self.annotations.refresh_panels()
         self.controller.save_position = lambda ms: self.library.save_position(episode.id, ms)
         self._pages.setCurrentWidget(self.transcript)
         self.messages.hide()
@@ -334,15 +333,19 @@ class MainWindow(QMainWindow):
         self.controller.set_lines([(line.start_ms, line.end_ms) for line in lines])
         return lines
 
-    def refresh_lines(self) -> None:
-        """Show the open episode's lines as the store has them now (after an annotation)."""
+    def refresh_lines(self, reload: bool = True) -> None:
+        """Show the open episode's lines as the store has them now (after an annotation).
+
+        Without ``reload`` only the note markers are redrawn from the lines already loaded.
+        """
         if self.episode is None:
             return
-        try:
-            self.episode = self.library.reload(self.episode.episode.id)
-        except StoreError as error:
-            self.messages.show_message(str(error))
-            return
+        if reload:
+            try:
+                self.episode = self.library.reload(self.episode.episode.id)
+            except StoreError as error:
+                self.messages.show_message(str(error))
+                return
         lines = self._show_lines(self.episode)
         playable = self.player.is_available() and self.episode.audio_path is not None
         self.header.show_episode(self.episode.episode, len(lines), playable)
