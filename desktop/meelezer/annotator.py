@@ -11,7 +11,7 @@ import enum
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from meelezer.store import assignments, corrections, notes, retiming, speakers
@@ -94,7 +94,7 @@ class Annotator(QObject):
         def undo() -> None:
             speakers.delete_speaker(self.database, state["row"].id)
 
-        self._push(f"Add speaker {name}", do, undo, Change.SPEAKERS)
+        self._push(self.tr("Add speaker {name}").format(name=name), do, undo, Change.SPEAKERS)
 
     def rename_speaker(self, speaker_id: int, name: str) -> None:
         old: list[str] = []
@@ -105,7 +105,8 @@ class Annotator(QObject):
         def undo() -> None:
             speakers.rename_speaker(self.database, speaker_id, old[0])
 
-        self._push(f"Rename speaker to {name}", do, undo, Change.SPEAKERS | Change.LINES)
+        self._push(self.tr("Rename speaker to {name}").format(name=name), do, undo,
+                   Change.SPEAKERS | Change.LINES)
 
     def recolor_speaker(self, speaker_id: int, color: str) -> None:
         old: list[str] = []
@@ -116,7 +117,7 @@ class Annotator(QObject):
         def undo() -> None:
             speakers.set_speaker_color(self.database, speaker_id, old[0])
 
-        self._push("Change speaker colour", do, undo, Change.SPEAKERS | Change.LINES)
+        self._push(self.tr("Change speaker colour"), do, undo, Change.SPEAKERS | Change.LINES)
 
     def set_speaker_hotkey(self, speaker_id: int, hotkey: int | None) -> None:
         previous: dict[int, int | None] = {}
@@ -125,15 +126,15 @@ class Annotator(QObject):
             previous.clear()
             previous.update(speakers.set_speaker_hotkey(self.database, speaker_id, hotkey))
 
-        self._push("Change speaker key", do,
+        self._push(self.tr("Change speaker key"), do,
                    lambda: speakers.restore_hotkeys(self.database, previous), Change.SPEAKERS)
 
     def delete_speaker(self, speaker_id: int) -> None:
-        self._removal("Delete speaker",
+        self._removal(self.tr("Delete speaker"),
                       lambda: speakers.delete_speaker(self.database, speaker_id))
 
     def merge_speakers(self, source_id: int, target_id: int) -> None:
-        self._removal("Merge speakers",
+        self._removal(self.tr("Merge speakers"),
                       lambda: speakers.merge_speakers(self.database, source_id, target_id))
 
     def _removal(self, text: str, remove: Callable[[], speakers.DeletedSpeaker]) -> None:
@@ -157,7 +158,9 @@ class Annotator(QObject):
         def do() -> None:
             change[:] = [speakers.set_episode_show(self.database, self._episode(), show_name)]
 
-        self._push(f"Set show to {show_name or 'none'}", do,
+        text = (self.tr("Set show to {show}").format(show=show_name) if show_name
+                else self.tr("Take the episode out of its show"))
+        self._push(text, do,
                    lambda: speakers.restore_episode_show(self.database, change[0]),
                    Change.SPEAKERS | Change.LINES)
 
@@ -166,12 +169,11 @@ class Annotator(QObject):
     def assign(self, segment_ids: Sequence[int], speaker_id: int | None,
                speaker_name: str = "") -> None:
         ids = list(segment_ids)
-        what = f"Label {len(ids)} line{'s' if len(ids) != 1 else ''}"
-        self._assignment(f"{what} as {speaker_name}" if speaker_name else what,
+        self._assignment(_label_text(len(ids), speaker_id, speaker_name),
                          lambda: assignments.assign_speaker(self.database, ids, speaker_id))
 
     def fill_forward(self, from_segment_id: int, speaker_id: int) -> None:
-        self._assignment("Label until the next labelled line",
+        self._assignment(self.tr("Label until the next labelled line"),
                          lambda: assignments.fill_speaker_forward(
                              self.database, self._episode(), from_segment_id, speaker_id))
 
@@ -204,7 +206,7 @@ class Annotator(QObject):
         def undo() -> None:
             notes.delete_note(self.database, state[0].id)
 
-        self._push(f"Add {kind}", do, undo, Change.NOTES | Change.LINES)
+        self._push(_add_note_text(kind), do, undo, Change.NOTES | Change.LINES)
 
     def edit_note(self, note_id: int, text: str) -> None:
         old: list[NoteRow] = []
@@ -212,7 +214,7 @@ class Annotator(QObject):
         def do() -> None:
             old[:] = [notes.update_note(self.database, note_id, text=text)]
 
-        self._push("Edit note", do, lambda: notes.restore_note(self.database, old[0]),
+        self._push(self.tr("Edit note"), do, lambda: notes.restore_note(self.database, old[0]),
                    Change.NOTES)
 
     def delete_note(self, note_id: int) -> None:
@@ -221,17 +223,17 @@ class Annotator(QObject):
         def do() -> None:
             old[:] = [notes.delete_note(self.database, note_id)]
 
-        self._push("Delete note", do, lambda: notes.restore_note(self.database, old[0]),
+        self._push(self.tr("Delete note"), do, lambda: notes.restore_note(self.database, old[0]),
                    Change.NOTES | Change.LINES)
 
     # -- corrections and re-timing ----------------------------------------------------------
 
     def edit_text(self, segment_id: int, text: str) -> None:
-        self._text_change("Correct line", lambda: [
+        self._text_change(self.tr("Correct line"), lambda: [
             corrections.set_segment_text(self.database, segment_id, text)])
 
     def revert_text(self, segment_id: int) -> None:
-        self._text_change("Revert line", lambda: [
+        self._text_change(self.tr("Revert line"), lambda: [
             corrections.revert_segment_text(self.database, segment_id)])
 
     def count_matches(self, find: str) -> tuple[int, int]:
@@ -251,7 +253,8 @@ class Annotator(QObject):
             count[0] = result.occurrences
             return list(result.changes)
 
-        self._text_change(f"Replace “{find}” with “{replace}”", replace_all)
+        self._text_change(self.tr("Replace “{find}” with “{replace}”").format(
+            find=find, replace=replace), replace_all)
         return count[0]
 
     def _text_change(self, text: str,
@@ -270,14 +273,14 @@ class Annotator(QObject):
         def do() -> None:
             before[:] = retiming.set_segment_start(self.database, segment_id, start_ms)
 
-        self._push("Set line start", do, lambda: retiming.restore_times(self.database, before),
-                   Change.LINES)
+        self._push(self.tr("Set line start"), do,
+                   lambda: retiming.restore_times(self.database, before), Change.LINES)
 
     # -- plumbing ---------------------------------------------------------------------------
 
     def _episode(self) -> int:
         if self.episode_id is None:
-            raise StoreError("Open an episode first.")
+            raise StoreError(self.tr("Open an episode first."))
         return self.episode_id
 
     def _push(self, text: str, do: Callable[[], None], undo: Callable[[], None],
@@ -289,3 +292,26 @@ class Annotator(QObject):
                 self.failed.emit(str(error))
 
         self.undo_stack.push(_StoreCommand(text, do, undo, after))
+
+
+def _label_text(count: int, speaker_id: int | None, speaker_name: str) -> str:
+    """The undo step's name for labelling lines, e.g. "Label 3 lines as Wietse"."""
+    translate = QCoreApplication.translate
+    if speaker_id is None:
+        if count == 1:
+            return translate("Annotator", "Remove the label of 1 line")
+        return translate("Annotator", "Remove the labels of {count} lines").format(count=count)
+    if not speaker_name:
+        return translate("Annotator", "Label {count} line(s)").format(count=count)
+    if count == 1:
+        return translate("Annotator", "Label 1 line as {speaker}").format(speaker=speaker_name)
+    return translate("Annotator", "Label {count} lines as {speaker}").format(
+        count=count, speaker=speaker_name)
+
+
+def _add_note_text(kind: str) -> str:
+    translate = QCoreApplication.translate
+    names = {"note": translate("Annotator", "Add note"),
+             "bookmark": translate("Annotator", "Add bookmark"),
+             "highlight": translate("Annotator", "Add highlight")}
+    return names.get(kind, names["note"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from meelezer.resources import resource_path
+from meelezer.texts import use_translator
 
 LANGUAGES = ("en", "nl")  # English is the source text; the others have a meelezer_<code>.qm
 
@@ -45,6 +46,8 @@ def install_translators(app: QCoreApplication, language: str | None) -> str:
     the language actually used ("en" when the asked one is unknown or its file is missing).
     """
     remove_translators(app)
+    # The store, readers and player translate through meelezer.texts (they have no Qt).
+    use_translator(QCoreApplication.translate)
     wanted = (language or "").strip().lower() or system_language()
     if wanted not in LANGUAGES or wanted == "en":
         return "en"

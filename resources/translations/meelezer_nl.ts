@@ -14,7 +14,7 @@
         <translation>Notities</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+106"/>
         <source>No speaker has key {key} yet. Add speakers in the Speakers panel; the first nine get keys 1–9.</source>
         <translation>Nog geen spreker heeft toets {key}. Voeg sprekers toe in het paneel Sprekers; de eerste negen krijgen de toetsen 1–9.</translation>
     </message>
@@ -77,6 +77,129 @@
         <location line="+0"/>
         <source>The podcast this episode belongs to (its speakers are offered in every episode of the show):</source>
         <translation>De podcast waar deze aflevering bij hoort (de sprekers ervan worden in elke aflevering van het programma aangeboden):</translation>
+    </message>
+</context>
+<context>
+    <name>Annotator</name>
+    <message>
+        <location filename="../../desktop/meelezer/annotator.py" line="+97"/>
+        <source>Add speaker {name}</source>
+        <translation>Spreker {name} toevoegen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rename speaker to {name}</source>
+        <translation>Spreker hernoemen naar {name}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Change speaker colour</source>
+        <translation>Kleur van spreker wijzigen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Change speaker key</source>
+        <translation>Toets van spreker wijzigen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete speaker</source>
+        <translation>Spreker verwijderen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merge speakers</source>
+        <translation>Sprekers samenvoegen</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Set show to {show}</source>
+        <translation>Show instellen op {show}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the episode out of its show</source>
+        <translation>Aflevering uit haar show halen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Label until the next labelled line</source>
+        <translation>Labelen tot de volgende gelabelde regel</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Edit note</source>
+        <translation>Notitie bewerken</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete note</source>
+        <translation>Notitie verwijderen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Correct line</source>
+        <translation>Regel corrigeren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Revert line</source>
+        <translation>Regel herstellen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Replace “{find}” with “{replace}”</source>
+        <translation>“{find}” vervangen door “{replace}”</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Set line start</source>
+        <translation>Begin van regel instellen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open an episode first.</source>
+        <translation>Open eerst een aflevering.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Remove the label of 1 line</source>
+        <translation>Label van 1 regel verwijderen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the labels of {count} lines</source>
+        <translation>Labels van {count} regels verwijderen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label {count} line(s)</source>
+        <translation>{count} regel(s) labelen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label 1 line as {speaker}</source>
+        <translation>1 regel labelen als {speaker}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label {count} lines as {speaker}</source>
+        <translation>{count} regels labelen als {speaker}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add note</source>
+        <translation>Notitie toevoegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add bookmark</source>
+        <translation>Bladwijzer toevoegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add highlight</source>
+        <translation>Citaat markeren</translation>
     </message>
 </context>
 <context>
@@ -528,7 +651,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/actions.py" line="+89"/>
+        <location filename="../../desktop/meelezer/ui/actions.py" line="+86"/>
         <source>&amp;Open…</source>
         <translation>&amp;Openen…</translation>
     </message>
@@ -584,7 +707,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop/meelezer/ui/playback_bar.py" line="+149"/>
+        <location filename="../../desktop/meelezer/ui/playback_bar.py" line="+148"/>
         <source>&amp;Play</source>
         <translation>Af&amp;spelen</translation>
     </message>
@@ -599,12 +722,12 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Forward 5 seconds</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Back 30 seconds</source>
         <translation>30 seconden terug</translation>
     </message>
@@ -619,12 +742,12 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Vorige regel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Next line</source>
         <translation>Volgende regel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Slower</source>
         <translation>Langzamer</translation>
     </message>
@@ -769,7 +892,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Een notitie toevoegen op het huidige moment (of bij de geselecteerde regel)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Add &amp;bookmark</source>
         <translation>&amp;Bladwijzer toevoegen</translation>
     </message>
@@ -779,7 +902,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Een bladwijzer zetten op het huidige moment (of bij de geselecteerde regel)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Highlight as quote</source>
         <translation>&amp;Markeren als citaat</translation>
     </message>
@@ -789,7 +912,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>De geselecteerde regels markeren als citaat</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Edit line text</source>
         <translation>Regeltekst be&amp;werken</translation>
     </message>
@@ -849,7 +972,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Kies de podcast waar deze aflevering bij hoort, zodat de sprekers ervan in de andere afleveringen van het programma worden aangeboden</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/ui/main_window.py" line="+109"/>
+        <location filename="../../desktop/meelezer/ui/main_window.py" line="+111"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -919,7 +1042,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Deze aflevering kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+129"/>
         <source>{reason} The transcript is open for reading.</source>
         <translation>{reason} Het transcript is geopend om te lezen.</translation>
     </message>
@@ -1101,7 +1224,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
 <context>
     <name>PlaybackBar</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/playback_bar.py" line="-78"/>
+        <location filename="../../desktop/meelezer/ui/playback_bar.py" line="-77"/>
         <source>Playback position</source>
         <translation>Afspeelpositie</translation>
     </message>
