@@ -113,3 +113,13 @@ class Settings:
     @window_geometry.setter
     def window_geometry(self, value: QByteArray) -> None:
         self._qsettings.setValue("state/window_geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        """Where the side panels are and how big (QMainWindow.saveState)."""
+        value = self._qsettings.value("state/window_state")
+        return value if isinstance(value, QByteArray) else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._qsettings.setValue("state/window_state", value)

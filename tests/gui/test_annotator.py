@@ -108,3 +108,27 @@ def test_a_new_episode_starts_a_new_history(annotator: Annotator) -> None:
     annotator.add_note(0, kind="bookmark")
     annotator.set_episode(annotator.episode_id or 0)
     assert annotator.undo_stack.count() == 0
+
+
+def test_undo_steps_are_named_for_the_menu(annotator: Annotator) -> None:
+    annotator.add_speaker("Wietse")
+    wietse = annotator.list_speakers()[0]
+    segments = episodes.load_segments(annotator.database, annotator.episode_id or 0)
+    annotator.assign([s.id for s in segments[:3]], wietse.id, "Wietse")
+    assert annotator.undo_stack.undoText() == "Label 3 lines as Wietse"
+    annotator.assign([segments[5].id], None)
+    assert annotator.undo_stack.undoText() == "Remove the label of 1 line"
+    annotator.add_note(1_000, "bookmark")
+    assert annotator.undo_stack.undoText() == "Add bookmark"
+
+
+@pytest.mark.usefixtures("dutch")
+def test_undo_steps_are_named_in_dutch(annotator: Annotator) -> None:
+    annotator.add_speaker("Wietse")
+    assert annotator.undo_stack.undoText() == "Spreker Wietse toevoegen"
+    wietse = annotator.list_speakers()[0]
+    segments = episodes.load_segments(annotator.database, annotator.episode_id or 0)
+    annotator.assign([s.id for s in segments[:3]], wietse.id, "Wietse")
+    assert annotator.undo_stack.undoText() == "3 regels labelen als Wietse"
+    annotator.edit_text(segments[0].id, "Hallo")
+    assert annotator.undo_stack.undoText() == "Regel corrigeren"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu
 
 from meelezer.annotator import Annotator, Change
@@ -46,6 +46,7 @@ class AnnotationWiring(QObject):
         view.attach_find_bar(self.find_bar)
         self._connect()
         self._panels_shown = False
+        self.dock_sizes_restored = False  # the window restored the user's own panel sizes
         self.set_enabled(False)
 
     def _dock(self, name: str, title: str, panel: QObject) -> QDockWidget:
@@ -99,6 +100,12 @@ class AnnotationWiring(QObject):
             self._panels_shown = True
             self.speakers_dock.show()
             self.notes_dock.show()
+            if not self.dock_sizes_restored:
+                # Notes need more room than an episode's few speakers. Docks take sizes only
+                # once laid out, hence on the next turn of the event loop.
+                docks = [self.speakers_dock, self.notes_dock]
+                QTimer.singleShot(0, lambda: self.window.resizeDocks(
+                    docks, [2, 3], Qt.Orientation.Vertical))
         elif not enabled:
             self.speakers_dock.hide()
             self.notes_dock.hide()
