@@ -1,4 +1,5 @@
-"""The `meelezer` command: start the app, open an episode, convert, inspect or export."""
+"""The `meelezer` command: start the app, open an episode, convert, inspect, export, or back up
+and import annotations."""
 
 from __future__ import annotations
 
@@ -6,14 +7,27 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from meelezer import __version__
 
-SUBCOMMANDS = ("convert", "info", "export")
+if TYPE_CHECKING:
+    from meelezer.archive_contents import ArchiveContents
+    from meelezer.store.annotation_archive import ArchiveReport
+    from meelezer.store.database import Database
+    from meelezer.store.rows import EpisodeRow
+
+SUBCOMMANDS = ("convert", "info", "export", "annotations")
+
+# How many titles and problems a report lists before it only counts the rest.
+LISTED_AT_MOST = 10
 
 # FORMAT of `meelezer export`, and the extension each writes.
 EXPORT_FORMATS = {"srt": ".srt", "vtt": ".vtt", "json": ".json", "txt": ".txt", "md": ".md"}
+
+
+class _CommandFailed(Exception):
+    """A failure to report as one line on stderr, with exit status 1."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -46,13 +60,13 @@ def _app_parser() -> argparse.ArgumentParser:
         prog="meelezer",
         description="Read along with a podcast episode. With no files, reopens the last episode.",
         epilog="Other commands: 'meelezer convert INPUT OUTPUT', 'meelezer info FILE', "
-        "'meelezer export EPISODE FORMAT OUTPUT' (each has --help).",
+        "'meelezer export EPISODE FORMAT OUTPUT', "
+        "'meelezer annotations export OUTPUT [EPISODE ...]' (back up your annotations), "
+        "'meelezer annotations import ARCHIVE' (each has --help).",
     )
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
                         help="an audio file and/or its transcript; the other is found by name")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="where the library is kept (default: the user data folder; "
-                        "also MEELEZER_DATA_DIR)")
+    _add_data_dir(parser)
     parser.add_argument("--version", action="version", version=f"meelezer {__version__}")
     return parser
 
@@ -75,7 +89,17 @@ def _run_app(args: list[str]) -> int:
     return run_app(data_dir=options.data_dir, episode=episode)
 
 
-# -- convert and info ------------------------------------------------------------------------
+def _add_data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="where the library is kept (default: the user data folder; "
+                        "also MEELEZER_DATA_DIR)")
+
+
+def _add_force(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+
+
+# -- the other commands ----------------------------------------------------------------------
 
 
 def _subcommand_parser() -> argparse.ArgumentParser:
@@ -87,7 +111,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
         ".srt, .vtt, .json (Podcasting 2.0), .txt, .md (Markdown note).")
     convert.add_argument("input", type=Path, metavar="INPUT")
     convert.add_argument("output", type=Path, metavar="OUTPUT")
-    convert.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+    _add_force(convert)
     convert.add_argument("--duration", type=float, metavar="SECONDS",
                          help="for text without timestamps: spread estimated times over "
                          "this length (the audio's) instead of an ordinary speaking rate")
@@ -104,11 +128,43 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     export.add_argument("format", choices=tuple(EXPORT_FORMATS), metavar="FORMAT",
                         help="one of " + ", ".join(EXPORT_FORMATS))
     export.add_argument("output", type=Path, metavar="OUTPUT")
-    export.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
-    export.add_argument("--data-dir", metavar="DIR",
-                        help="where the library is kept (default: the user data folder; "
-                        "also MEELEZER_DATA_DIR)")
+    _add_force(export)
+    _add_data_dir(export)
+    _add_annotations_parser(commands)
     return parser
+
+
+def _add_annotations_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    annotations = commands.add_parser(
+        "annotations", help="back up your annotations to one file, or import such a backup",
+        description="Back up what you added to episodes (speakers and their lines, notes, "
+        "bookmarks, highlights, corrected text and re-timed lines) to one JSON file, and "
+        "import it into another library, for example on another computer. Episodes are "
+        "matched by their transcript's content, so open the same transcript there once first.",
+        epilog="Examples: 'meelezer annotations export backup.json' (every episode), "
+        "'meelezer annotations export backup.json 3 EPISODE.srt' (two episodes), "
+        "'meelezer annotations import backup.json'.")
+    actions = annotations.add_subparsers(dest="action", required=True, metavar="ACTION")
+    export = actions.add_parser(
+        "export", help="write annotations to a backup file",
+        description="Write the annotations of the given episodes, or of every episode in the "
+        "library, to OUTPUT (JSON). Your audio and transcript files are not included.")
+    export.add_argument("output", type=Path, metavar="OUTPUT",
+                        help="the backup file to write; .json is added if it has no extension")
+    export.add_argument("episodes", nargs="*", metavar="EPISODE",
+                        help="an episode's id, or its transcript file (found by content); "
+                        "give none to back up every episode")
+    _add_force(export)
+    _add_data_dir(export)
+    load = actions.add_parser(
+        "import", help="add the annotations in a backup file to this library",
+        description="Add the annotations in ARCHIVE to the episodes of this library that have "
+        "the same transcript. Episodes the library does not have are skipped and listed; "
+        "notes already present are not added twice, so importing again is safe.")
+    load.add_argument("archive", type=Path, metavar="ARCHIVE",
+                      help="a file written by 'meelezer annotations export', or in Meelezer "
+                      "by File > Back up all annotations (or this episode's)")
+    _add_data_dir(load)
 
 
 def _run_subcommand(args: list[str]) -> int:
@@ -122,8 +178,13 @@ def _run_subcommand(args: list[str]) -> int:
         if options.command == "export":
             return _export(options.episode, options.format, options.output, options.force,
                            options.data_dir)
+        if options.command == "annotations" and options.action == "export":
+            return _export_annotations(options.output, options.episodes, options.force,
+                                       options.data_dir)
+        if options.command == "annotations":
+            return _import_annotations(options.archive, options.data_dir)
         return _info(options.file)
-    except (TranscriptError, StoreError) as error:
+    except (TranscriptError, StoreError, _CommandFailed) as error:
         return _fail(str(error))
 
 
@@ -148,9 +209,6 @@ def _convert(source: Path, target: Path, force: bool, duration_s: float | None) 
 def _export(episode: str, fmt: str, target: Path, force: bool, data_dir: str | None) -> int:
     from meelezer.export import export_episode
     from meelezer.store.database import open_database
-    from meelezer.store.episodes import find_episode_by_hash, get_episode
-    from meelezer.store.hashing import file_sha256
-    from meelezer.store.paths import database_path, resolve_data_dir
 
     extension = EXPORT_FORMATS[fmt]
     if not target.suffix:
@@ -159,33 +217,158 @@ def _export(episode: str, fmt: str, target: Path, force: bool, data_dir: str | N
                                                      target.suffix.lower() == ".markdown"):
         return _fail(f"{target}: FORMAT is {fmt} but the file name ends in {target.suffix}; "
                      f"use {target.with_suffix(extension).name}")
-    if target.exists() and not force:
-        return _fail(f"{target}: already exists; add --force to overwrite it")
-    library = database_path(resolve_data_dir(data_dir))
-    if not library.is_file():
-        # Opening would make a new, empty library, which cannot hold the episode either.
-        return _fail(f"there is no library in {library.parent}; import the episode in "
-                     "Meelezer first, or point --data-dir at your library")
-    with open_database(library) as db:
-        if episode.isdigit():
-            row = get_episode(db, int(episode))
-            if row is None:
-                return _fail(f"episode {episode} is not in the library in {library.parent}")
-        else:
-            path = Path(episode)
-            if not path.is_file():
-                return _fail(f"{path}: not an episode id, and no such file")
-            try:
-                digest = file_sha256(path)
-            except OSError as error:
-                return _fail(f"{path}: cannot read the file: {error.strerror or error}")
-            row = find_episode_by_hash(db, digest)
-            if row is None:
-                return _fail(f"{path}: this transcript is not in the library in "
-                             f"{library.parent}; open it in Meelezer first")
+    _check_output(target, force)
+    with open_database(_existing_library(data_dir)) as db:
+        row = _find_episode(db, episode)
+        _refuse_library_file(db, target)
         export_episode(db, row.id, target)
     print(f"Wrote episode {row.id} ({row.title}) to {target}")
     return 0
+
+
+def _check_output(target: Path, force: bool) -> None:
+    if target.exists() and not force:
+        raise _CommandFailed(f"{target}: already exists; add --force to overwrite it")
+    if target.is_dir():
+        raise _CommandFailed(f"{target}: is a folder; give a file name to write")
+
+
+def _existing_library(data_dir: str | None) -> Path:
+    """The library's database file, which must exist already."""
+    from meelezer.store.paths import database_path, resolve_data_dir
+
+    library = database_path(resolve_data_dir(data_dir))
+    if not library.is_file():
+        # Opening would make a new, empty library, which holds no episode to work with.
+        raise _CommandFailed(f"there is no library in {library.parent}; open your episodes "
+                             "in Meelezer first, or point --data-dir at your library")
+    return library
+
+
+def _find_episode(db: Database, episode: str) -> EpisodeRow:
+    """The library episode ``episode`` names: its id, or its transcript file (by content)."""
+    from meelezer.store.episodes import find_episode_by_hash, get_episode
+    from meelezer.store.hashing import file_sha256
+
+    folder = db.path.parent
+    if episode.isdigit():
+        row = get_episode(db, int(episode))
+        if row is None:
+            raise _CommandFailed(f"episode {episode} is not in the library in {folder}")
+        return row
+    path = Path(episode)
+    if not path.is_file():
+        raise _CommandFailed(f"{path}: not an episode id, and no such file")
+    try:
+        digest = file_sha256(path)
+    except OSError as error:
+        raise _CommandFailed(f"{path}: cannot read the file: {error.strerror or error}") from None
+    row = find_episode_by_hash(db, digest)
+    if row is None:
+        raise _CommandFailed(f"{path}: this transcript is not in the library in {folder}; "
+                             "open it in Meelezer first")
+    return row
+
+
+def _refuse_library_file(db: Database, target: Path) -> None:
+    """--force must never overwrite an episode's own audio or transcript."""
+    from meelezer.store.episodes import find_episode_by_hash, list_episodes
+    from meelezer.store.hashing import file_sha256
+
+    if not target.is_file():
+        return
+    resolved = target.resolve()
+    for row in list_episodes(db):
+        if resolved in {row.transcript_path.resolve(),
+                        row.audio_path.resolve() if row.audio_path else None}:
+            raise _CommandFailed(f"{target}: this is a file of episode {row.id} ({row.title}); "
+                                 "Meelezer never changes your files, choose another OUTPUT")
+    try:
+        row_by_content = find_episode_by_hash(db, file_sha256(target))
+    except OSError:
+        return  # unreadable: writing it will report the problem
+    if row_by_content is not None:
+        raise _CommandFailed(f"{target}: this is the transcript of episode {row_by_content.id} "
+                             f"({row_by_content.title}); Meelezer never changes your files, "
+                             "choose another OUTPUT")
+
+
+# -- annotations export and import -----------------------------------------------------------
+
+
+def _export_annotations(target: Path, episodes: list[str], force: bool,
+                        data_dir: str | None) -> int:
+    from meelezer.archive_contents import read_archive_contents
+    from meelezer.store.annotation_archive import export_annotations
+    from meelezer.store.database import open_database
+
+    if not target.suffix:
+        target = target.with_name(target.name + ".json")
+    _check_output(target, force)
+    with open_database(_existing_library(data_dir)) as db:
+        rows = [_find_episode(db, episode) for episode in episodes]
+        _refuse_library_file(db, target)
+        ids = list(dict.fromkeys(row.id for row in rows)) if episodes else None
+        export_annotations(db, target, ids)
+    contents = read_archive_contents(target)
+    print(f"Wrote the annotations of {_describe_archive(contents)} to {target}")
+    return 0
+
+
+def _describe_archive(contents: ArchiveContents | None) -> str:
+    if contents is None:
+        return "the episodes"
+    titles = contents.titles
+    episodes = (f"“{titles[0]}”" if len(titles) == 1
+                else f"{len(titles)} {_plural(len(titles), 'episode')}")
+    return (f"{episodes} ({contents.notes} {_plural(contents.notes, 'note')}, "
+            f"{contents.labelled_lines} labelled {_plural(contents.labelled_lines, 'line')}, "
+            f"{contents.corrections} {_plural(contents.corrections, 'correction')})")
+
+
+def _import_annotations(archive: Path, data_dir: str | None) -> int:
+    from meelezer.store.annotation_archive import import_annotations
+    from meelezer.store.database import open_database
+
+    if not archive.is_file():
+        return _fail(f"{archive}: no such file")
+    library = _existing_library(data_dir)
+    with open_database(library) as db:
+        report = import_annotations(db, archive)
+    print(f"Imported {archive} into the library in {library.parent}")
+    for line in _report_lines(report):
+        print(line)
+    return 0
+
+
+def _report_lines(report: ArchiveReport) -> list[str]:
+    imported, skipped = report.episodes_imported, report.episodes_skipped
+    lines = [f"Episodes imported: {len(imported)}", *_listed(imported)]
+    if skipped:
+        lines += [f"Episodes skipped, not in this library: {len(skipped)} (open their "
+                  "transcripts in Meelezer, then import again)", *_listed(skipped)]
+    lines += [
+        f"Notes: {report.notes_added} added, {report.notes_already_present} already present",
+        f"Speakers: {report.speakers_added} added; {report.lines_labelled} "
+        f"{_plural(report.lines_labelled, 'line')} labelled",
+        f"Corrections: {report.lines_corrected} {_plural(report.lines_corrected, 'line')}",
+        f"Times: {report.lines_retimed} {_plural(report.lines_retimed, 'line')} re-timed",
+    ]
+    if report.problems:
+        lines += [f"Problems: {len(report.problems)} (annotations that could not be placed)",
+                  *_listed(report.problems)]
+    return lines
+
+
+def _listed(items: list[str]) -> list[str]:
+    shown = [f"  - {item}" for item in items[:LISTED_AT_MOST]]
+    if len(items) > LISTED_AT_MOST:
+        shown.append(f"  … and {len(items) - LISTED_AT_MOST} more")
+    return shown
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"
 
 
 def _info(path: Path) -> int:

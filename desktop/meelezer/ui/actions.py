@@ -20,6 +20,7 @@ class WindowActions:
     open_episode: QAction
     library: QAction
     export_episode: QAction
+    export_episode_annotations: QAction
     export_annotations: QAction
     import_annotations: QAction
     quit: QAction
@@ -92,11 +93,15 @@ def build_actions(window: QWidget) -> WindowActions:
             window, translate("MainWindow", "&Export…"), "Ctrl+E",
             translate("MainWindow", "Save the episode with your corrections, speakers and notes "
                       "as a Markdown note, subtitles, JSON or text")),
+        export_episode_annotations=make_action(
+            window, translate("MainWindow", "&Back up this episode's annotations…"),
+            tip=translate("MainWindow", "Save this episode's speakers, notes, corrections and "
+                          "times to one file that another Meelezer can import")),
         export_annotations=make_action(
-            window, translate("MainWindow", "Back up annotations…"),
+            window, translate("MainWindow", "Back up &all annotations…"),
             tip=translate("MainWindow", "Save every episode's annotations to one file")),
         import_annotations=make_action(
-            window, translate("MainWindow", "Import annotations…"),
+            window, translate("MainWindow", "&Import annotations…"),
             tip=translate("MainWindow", "Add annotations from a backup file to the episodes "
                           "of this library")),
         quit=make_action(window, translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit),
@@ -140,6 +145,7 @@ def build_actions(window: QWidget) -> WindowActions:
                          (actions.previous_line, "previous-line"),
                          (actions.next_line, "next-line"), (actions.loop_line, "loop")):
         set_themed_icon(action, name, window.palette())
+    actions.export_episode_annotations.setEnabled(False)  # until an episode is open
     for action in actions.all():
         window.addAction(action)  # shortcuts work even when no menu shows the action
     return actions

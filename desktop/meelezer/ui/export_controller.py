@@ -8,8 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from meelezer.archive_contents import ArchiveContents, read_archive_contents
 from meelezer.i18n import QT_TRANSLATE_NOOP
 from meelezer.library import Library
+from meelezer.store.annotation_archive import ArchiveReport
 from meelezer.store.errors import StoreError
 from meelezer.transcript.errors import TranscriptError
 from meelezer.ui.message_bar import MessageBar
@@ -64,22 +66,56 @@ class ExportController(QObject):
         self.messages.show_message(self.tr("Exported to {file}").format(file=output))
         return True
 
+    def export_episode_annotations(self, output: Path | None = None) -> bool:
+        """Back up the open episode's annotations alone, e.g. to hand them to someone."""
+        episode = self._current_episode()
+        if episode is None:
+            self.messages.show_message(
+                self.tr("Open an episode first; then back up its annotations."))
+            return False
+        episode_id, title = episode
+        if output is None:
+            output = self._choose_archive(
+                self.tr("Back up this episode's annotations"),
+                self.tr("{title} annotations.json").format(title=_safe_name(title)))
+        return output is not None and self._write_archive(output, [episode_id])
+
     def export_annotations(self, output: Path | None = None) -> bool:
         if output is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self.window, self.tr("Back up all annotations"), "meelezer-annotations.json",
-                self.tr(ARCHIVE_FILTER))
-            if not chosen:
-                return False
-            output = Path(chosen)
+            output = self._choose_archive(self.tr("Back up all annotations"),
+                                          "meelezer-annotations.json")
+        return output is not None and self._write_archive(output, None)
+
+    def _choose_archive(self, caption: str, suggested_name: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(self.window, caption, suggested_name,
+                                                self.tr(ARCHIVE_FILTER))
+        if not chosen:
+            return None
+        output = Path(chosen)
+        return output if output.suffix else output.with_suffix(".json")
+
+    def _write_archive(self, output: Path, episode_ids: list[int] | None) -> bool:
         try:
-            self.library.export_annotations(output)
+            self.library.export_annotations(output, episode_ids)
         except StoreError as error:
             self.messages.show_message(
                 self.tr("Cannot back up the annotations: {error}").format(error=error))
             return False
-        self.messages.show_message(self.tr("All annotations saved to {file}").format(file=output))
+        self.messages.show_message(self._saved_message(output, read_archive_contents(output)))
         return True
+
+    def _saved_message(self, output: Path, contents: ArchiveContents | None) -> str:
+        if contents is None:  # written, but not readable back: say where it went all the same
+            return self.tr("Annotations saved to {file}").format(file=output)
+        counts = {"notes": contents.notes, "labelled": contents.labelled_lines,
+                  "corrected": contents.corrections, "file": output}
+        if len(contents.titles) == 1:
+            return self.tr("Annotations of “{title}” saved to {file}: {notes} note(s), "
+                           "{labelled} labelled line(s), {corrected} correction(s).").format(
+                title=contents.titles[0], **counts)
+        return self.tr("Annotations of {episodes} episode(s) saved to {file}: {notes} note(s), "
+                       "{labelled} labelled line(s), {corrected} correction(s).").format(
+            episodes=len(contents.titles), **counts)
 
     def import_annotations(self, archive: Path | None = None) -> bool:
         if archive is None:
@@ -94,18 +130,37 @@ class ExportController(QObject):
             self.messages.show_message(
                 self.tr("Cannot import the annotations: {error}").format(error=error))
             return False
-        summary = self.tr("Imported annotations for {episodes} episode(s): {notes} notes, "
-                          "{labelled} labelled lines, {corrected} corrections.").format(
+        self.messages.show_message(self._import_message(report))
+        return True
+
+    def _import_message(self, report: ArchiveReport) -> str:
+        skipped = report.episodes_skipped
+        if not report.episodes_imported:
+            return self.tr("None of the episodes in this file is in this library ({titles}). "
+                           "Open their transcripts first, then import the file again.").format(
+                titles=_some(skipped))
+        summary = self.tr("Imported annotations for {episodes} episode(s): {notes} new "
+                          "note(s), {labelled} labelled line(s), {corrected} "
+                          "correction(s).").format(
             episodes=len(report.episodes_imported), notes=report.notes_added,
             labelled=report.lines_labelled, corrected=report.lines_corrected)
-        if report.episodes_skipped:
+        if report.notes_already_present:
+            summary += self.tr(" {count} note(s) were already there.").format(
+                count=report.notes_already_present)
+        if skipped:
             summary += self.tr(" Skipped {count} episode(s) not in this library: {titles}.").format(
-                count=len(report.episodes_skipped), titles=", ".join(report.episodes_skipped[:3]))
+                count=len(skipped), titles=_some(skipped))
         if report.problems:
-            summary += self.tr(" {count} item(s) could not be placed.").format(
-                count=len(report.problems))
-        self.messages.show_message(summary)
-        return True
+            summary += self.tr(" {count} item(s) could not be placed, for example: "
+                               "{problem}").format(count=len(report.problems),
+                                                   problem=report.problems[0])
+        return summary
+
+
+def _some(titles: list[str]) -> str:
+    """The first few titles, for a one-line message."""
+    shown = ", ".join(f"“{title}”" for title in titles[:3])
+    return shown + (" …" if len(titles) > 3 else "")
 
 
 def _safe_name(title: str) -> str:

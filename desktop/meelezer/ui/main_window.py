@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.library)
         file_menu.addSeparator()
         file_menu.addAction(a.export_episode)
+        file_menu.addAction(a.export_episode_annotations)
         file_menu.addAction(a.export_annotations)
         file_menu.addAction(a.import_annotations)
         self._recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
@@ -161,6 +162,9 @@ class MainWindow(QMainWindow):
         a.open_episode.triggered.connect(self.choose_files)
         a.library.triggered.connect(self.library_controller.show)
         a.export_episode.triggered.connect(lambda: self.exporter.export_episode())
+        a.export_episode_annotations.triggered.connect(
+            lambda: self.exporter.export_episode_annotations())
+        self.episode_opened.connect(lambda _id: a.export_episode_annotations.setEnabled(True))
         a.export_annotations.triggered.connect(lambda: self.exporter.export_annotations())
         a.import_annotations.triggered.connect(self._import_annotations)
         a.quit.triggered.connect(self.close)
@@ -289,6 +293,7 @@ class MainWindow(QMainWindow):
         self.annotator.episode_id = None
         self.annotator.undo_stack.clear()
         self.annotations.set_enabled(False)
+        self.actions_.export_episode_annotations.setEnabled(False)
         self.transcript.set_lines([])
         self.header.hide()
         self.bar.set_playable(False)
