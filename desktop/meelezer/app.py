@@ -104,10 +104,16 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
         scheme = os.environ.get("MEELEZER_COLOR_SCHEME", "")
         follow_system_color_scheme(qt, {"dark": True, "light": False}.get(scheme))
 
+    # The chosen language is in the data folder's settings; until they are read, messages
+    # (a data folder that cannot be made) are in the system's language.
+    install_translators(qt, None)
     try:
         folder = resolve_data_dir(data_dir)
-    except OSError as error:
+    except (StoreError, OSError) as error:
         raise StartupError(str(error)) from error
+    settings = Settings(folder / "settings.ini")
+    if settings.language:  # before the library opens, so its messages are in this language
+        install_translators(qt, settings.language)
     instance = SingleInstance(folder, parent=qt) if single_instance else None
     if instance is not None and instance.try_hand_over(_paths_of(episode)):
         raise HandedOver()
@@ -118,8 +124,6 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
     except (StoreError, OSError) as error:
         raise StartupError(str(error)) from error
 
-    settings = Settings(folder / "settings.ini")
-    install_translators(qt, settings.language)  # before any widget is made
     player = create_player(vlc_args)
     window = MainWindow(Library(database), player, settings)
     window.show()
@@ -167,9 +171,12 @@ def run_app(data_dir: str | None, episode: EpisodeFiles | None,
     except HandedOver:
         return 0
     except StartupError as error:
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "Meelezer cannot open its library", str(error))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("App", "Meelezer cannot open its library"),
+            str(error))
         print(f"meelezer: error: {error}", file=sys.stderr)
         return 1
     _quit_on_sigterm(running.qt)

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from meelezer.texts import translate
+
 AUDIO_EXTENSIONS = (
     ".opus", ".ogg", ".oga", ".mp3", ".m4a", ".m4b", ".aac", ".flac", ".wav", ".webm",
     ".mp4", ".mkv", ".wma", ".aiff", ".aif",
@@ -69,22 +71,25 @@ def resolve_episode_files(paths: list[Path]) -> EpisodeFiles:
     files: one must be audio and the other a transcript, in either order.
     """
     if not 1 <= len(paths) <= 2:
-        raise EpisodeFilesError("give an audio file and a transcript, or just one of them")
+        raise EpisodeFilesError(
+            translate("Files", "give an audio file and a transcript, or just one of them"))
     if len(paths) == 2:
         first, second = paths
         if is_audio_path(first) and not is_audio_path(second):
             return EpisodeFiles(transcript=second, audio=first)
         if is_audio_path(second) and not is_audio_path(first):
             return EpisodeFiles(transcript=first, audio=second)
-        raise EpisodeFilesError(
-            f"expected one audio file and one transcript, got {first.name} and {second.name}")
+        raise EpisodeFilesError(translate(
+            "Files", "expected one audio file and one transcript, got {first} and {second}",
+        ).format(first=first.name, second=second.name))
     (only,) = paths
     if is_audio_path(only):
         transcript = find_transcript_for(only)
         if transcript is None:
-            raise EpisodeFilesError(
-                f"no transcript found beside {only.name}; give the transcript too, "
-                f"e.g. meelezer {only.name} {only.stem}.srt")
+            raise EpisodeFilesError(translate(
+                "Files", "no transcript found beside {audio}; give the transcript too, e.g. "
+                "meelezer {audio} {stem}.srt",
+            ).format(audio=only.name, stem=only.stem))
         return EpisodeFiles(transcript=transcript, audio=only)
     return EpisodeFiles(transcript=only, audio=find_audio_for(only))
 

@@ -7,10 +7,10 @@ from pathlib import Path
 from meelezer.atomic_write import write_text_atomically
 from meelezer.store.database import Database
 from meelezer.store.episodes import get_episode, load_segments, load_words
-from meelezer.store.errors import EpisodeNotFoundError
+from meelezer.store.errors import episode_not_found
 from meelezer.store.notes import list_notes
 from meelezer.store.rows import NoteRow, SegmentRow
-from meelezer.transcript.errors import TranscriptError
+from meelezer.transcript.errors import cannot_write
 from meelezer.transcript.files import render_transcript
 from meelezer.transcript.formats import writer_for
 from meelezer.transcript.model import EpisodeMetadata, Segment, Transcript
@@ -27,9 +27,7 @@ def episode_transcript(db: Database, episode_id: int) -> Transcript:
     """
     episode = get_episode(db, episode_id)
     if episode is None:
-        raise EpisodeNotFoundError(
-            f"Episode {episode_id} is not in the library (it may have been removed).", db.path
-        )
+        raise episode_not_found(episode_id, db.path)
     words = load_words(db, episode_id)
     segments = [
         Segment(
@@ -98,4 +96,4 @@ def _write_atomically(path: Path, content: str) -> None:
     try:
         write_text_atomically(path, content)
     except OSError as error:
-        raise TranscriptError(f"cannot write the file: {error.strerror or error}", path) from None
+        raise cannot_write(path, error) from None

@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from helpers.fake_player import FakePlayer
 from helpers.windows import DEMO_AUDIO, DEMO_TEXT, WindowFactory
+from meelezer.i18n import install_translators, remove_translators
 from meelezer.library import Library
 from meelezer.settings import Settings
 from meelezer.store.database import Database, open_database
@@ -45,3 +47,12 @@ def demo(tmp_path: Path, seeds_dir: Path) -> Path:
     folder.mkdir()
     shutil.copy(seeds_dir / DEMO_AUDIO, folder / DEMO_AUDIO)
     return Path(shutil.copy(seeds_dir / DEMO_TEXT, folder / DEMO_TEXT))
+
+
+@pytest.fixture
+def dutch(qapp: QCoreApplication) -> Iterator[None]:
+    """The UI in Dutch for one test (installed before any window is built), then English."""
+    assert install_translators(qapp, "nl") == "nl"
+    yield
+    remove_translators(qapp)
+    assert QCoreApplication.translate("MainWindow", "&Play") == "&Play"

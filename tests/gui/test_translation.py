@@ -94,15 +94,6 @@ def test_the_compiled_qm_matches_the_ts(tmp_path: Path) -> None:
         "Labelen als spreker 3")
 
 
-@pytest.fixture
-def dutch(qapp: QCoreApplication) -> Iterator[None]:
-    """The UI in Dutch for one test (installed before any window is built), then English."""
-    assert install_translators(qapp, "nl") == "nl"
-    yield
-    remove_translators(qapp)
-    assert QCoreApplication.translate("MainWindow", "&Play") == "&Play"
-
-
 def test_install_translators_reports_the_language(qapp: QCoreApplication) -> None:
     try:
         assert install_translators(qapp, "nl") == "nl"

@@ -8,11 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-INSTALL_HINT = (
-    "Install VLC (Debian/Ubuntu: sudo apt install vlc; Fedora: sudo dnf install vlc; "
-    "macOS and Windows: the installer from videolan.org, with the same 32/64-bit as "
-    "Python) and restart Meelezer."
-)
+from meelezer.texts import translate
 
 # Always on: Meelezer plays audio only, must not open windows, and libvlc's console
 # chatter is noise in a desktop app.
@@ -44,29 +40,42 @@ def open_libvlc(args: Sequence[str] = (), vlc_module: Any | None = None) -> LibV
         try:
             module = importlib.import_module("vlc")
         except ImportError:
-            return Unavailable(
-                "The python-vlc package is missing; reinstall Meelezer (pip install python-vlc)."
-            )
+            return Unavailable(translate(
+                "Player",
+                "The python-vlc package is missing; reinstall Meelezer (pip install python-vlc).",
+            ))
         except SystemExit:
             # python-vlc calls sys.exit() when PYTHON_VLC_LIB_PATH points nowhere.
-            return Unavailable(
-                "libvlc named by PYTHON_VLC_LIB_PATH could not be loaded; fix or unset "
-                f"that variable. {INSTALL_HINT}"
-            )
+            return Unavailable(translate(
+                "Player", "libvlc named by PYTHON_VLC_LIB_PATH could not be loaded; fix or "
+                "unset that variable. {install}",
+            ).format(install=_install_hint()))
         except (OSError, NotImplementedError) as exc:
-            return Unavailable(
-                f"libvlc (VLC's playback library) was not found ({exc}). {INSTALL_HINT}"
-            )
+            return _not_found(exc)
     try:
         instance = module.Instance([*BASE_ARGS, *args])
     except (NameError, AttributeError, OSError) as exc:
-        return Unavailable(f"libvlc (VLC's playback library) was not found ({exc}). {INSTALL_HINT}")
+        return _not_found(exc)
     if instance is None:
-        return Unavailable(
-            "libvlc was found but failed to start (a broken VLC installation, missing "
-            f"VLC plugins, or an unknown option in {list(args)!r}). {INSTALL_HINT}"
-        )
+        return Unavailable(translate(
+            "Player", "libvlc was found but failed to start (a broken VLC installation, "
+            "missing VLC plugins, or an unknown option in {options}). {install}",
+        ).format(options=repr(list(args)), install=_install_hint()))
     return LibVlc(module, instance)
+
+
+def _install_hint() -> str:
+    """How to get libvlc, in the UI's language."""
+    return translate(
+        "Player", "Install VLC (Debian/Ubuntu: sudo apt install vlc; Fedora: sudo dnf install "
+        "vlc; macOS and Windows: the installer from videolan.org, with the same 32/64-bit as "
+        "Python) and restart Meelezer.")
+
+
+def _not_found(exc: BaseException) -> Unavailable:
+    return Unavailable(translate(
+        "Player", "libvlc (VLC's playback library) was not found ({problem}). {install}",
+    ).format(problem=exc, install=_install_hint()))
 
 
 def has_audio_track(vlc_module: Any, media: Any) -> bool:

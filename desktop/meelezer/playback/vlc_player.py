@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from meelezer.texts import translate
+
 from .clock import SmoothClock, TimeSource
 from .libvlc import LibVlc, Unavailable, has_audio_track, open_libvlc
 from .player import PlaybackState, Player, clamp_rate, clamp_volume
@@ -121,7 +123,7 @@ class VlcPlayer(Player):
 
     def unavailable_reason(self) -> str | None:
         if self._closed:
-            return "The player was closed."
+            return translate("Player", "The player was closed.")
         return self._reason
 
     # -- Player: commands --------------------------------------------------------
@@ -132,15 +134,16 @@ class VlcPlayer(Player):
             return
         if self._libvlc is None:
             self._set_state(PlaybackState.ERROR)
-            self.error.emit(self._reason or "Audio playback is not available.")
+            self.error.emit(self._reason or translate("Player", "Audio playback is not available."))
             return
         self._unload()
         self._path = path
         if not path.exists():
-            self._fail(f"Audio file not found: {path}")
+            self._fail(translate("Player", "Audio file not found: {path}").format(path=path))
             return
         if path.is_dir():
-            self._fail(f"Not an audio file: {path} is a folder")
+            self._fail(translate("Player", "Not an audio file: {path} is a folder").format(
+                path=path))
             return
         vlc = self._libvlc.module
         media = self._libvlc.instance.media_new_path(str(path))
@@ -423,8 +426,9 @@ class VlcPlayer(Player):
         self.error.emit(message)
 
     def _cannot_play(self) -> str:
-        name = self._path.name if self._path is not None else "this file"
-        return f"Cannot play {name}: not an audio file libvlc can decode"
+        name = self._path.name if self._path is not None else translate("Player", "this file")
+        return translate("Player", "Cannot play {name}: not an audio file libvlc can decode"
+                         ).format(name=name)
 
 
     def _libvlc_module(self) -> Any:

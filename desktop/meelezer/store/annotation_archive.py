@@ -14,9 +14,10 @@ from sqlalchemy import Connection, bindparam, insert, or_, select, update
 
 from meelezer.atomic_write import write_text_atomically
 from meelezer.store.database import Database
-from meelezer.store.errors import StoreError
+from meelezer.store.errors import StoreError, episode_not_found
 from meelezer.store.speakers import next_color
 from meelezer.store.tables import EPISODE, NOTE, NOTE_KINDS, SEGMENT, SPEAKER, inserted_id, utc_now
+from meelezer.texts import translate
 
 __all__ = ["ARCHIVE_FORMAT", "ARCHIVE_VERSION", "ArchiveReport", "export_annotations",
            "import_annotations", "text_hash"]
@@ -62,10 +63,7 @@ def export_annotations(db: Database, path: Path, episode_ids: Sequence[int] | No
         ids = list(connection.execute(query).scalars())
         missing = set(episode_ids or ()) - set(ids)
         if missing:
-            raise StoreError(
-                f"Episode {min(missing)} is not in the library (it may have been removed).",
-                db.path,
-            )
+            raise episode_not_found(min(missing), db.path)
         episodes = [_export_episode(connection, episode_id) for episode_id in ids]
     document = {
         "format": ARCHIVE_FORMAT,
@@ -143,7 +141,8 @@ def _write_atomically(db: Database, path: Path, content: str) -> None:
     try:
         write_text_atomically(path, content)
     except OSError as error:
-        raise StoreError(f"Cannot write {path}: {error.strerror or error}.", db.path) from None
+        raise StoreError(translate("Store", "Cannot write {path}: {reason}.").format(
+            path=path, reason=error.strerror or error), db.path) from None
 
 
 # -- import ----------------------------------------------------------------------------------
@@ -175,9 +174,10 @@ def import_annotations(db: Database, path: Path) -> ArchiveReport:
                 report.episodes_imported.append(title)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         # A damaged or hand-edited file; the session has rolled everything back already.
-        raise StoreError(
-            f"{path} is not a valid Meelezer annotations file ({type(error).__name__}: "
-            f"{error}); nothing was imported.", path) from None
+        raise StoreError(translate(
+            "Store", "{path} is not a valid Meelezer annotations file ({problem}); nothing "
+            "was imported.",
+        ).format(path=path, problem=f"{type(error).__name__}: {error}"), path) from None
     return report
 
 
@@ -185,17 +185,22 @@ def _read(db: Database, path: Path) -> dict[str, Any]:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise StoreError(f"Cannot read {path}: {error.strerror or error}.", path) from None
+        raise StoreError(translate("Store", "Cannot read {path}: {reason}.").format(
+            path=path, reason=error.strerror or error), path) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise StoreError(f"{path} is not a Meelezer annotations file ({error}).", path) from None
+        raise StoreError(translate(
+            "Store", "{path} is not a Meelezer annotations file ({problem}).",
+        ).format(path=path, problem=error), path) from None
     if not isinstance(document, dict) or document.get("format") != ARCHIVE_FORMAT \
             or not isinstance(document.get("episodes"), list):
-        raise StoreError(f"{path} is not a Meelezer annotations file.", path)
+        raise StoreError(translate("Store", "{path} is not a Meelezer annotations file.")
+                         .format(path=path), path)
     version = document.get("version")
     if not isinstance(version, int) or version > ARCHIVE_VERSION:
-        raise StoreError(
-            f"{path} was written by a newer Meelezer (format version {version}); update "
-            "Meelezer to import it.", path)
+        raise StoreError(translate(
+            "Store", "{path} was written by a newer Meelezer (format version {version}); "
+            "update Meelezer to import it.",
+        ).format(path=path, version=version), path)
     return document
 
 
@@ -236,9 +241,10 @@ class _Importer:
                 return int(row.id)
         found = self.by_hash.get((str(ref.get("text_sha256")), int(ref.get("start_ms", -1))))
         if found is None:
-            self.report.problems.append(
-                f"{self.title}: line {int(ref.get('position', -1)) + 1} is not in this "
-                "library's copy of the transcript; its annotation was skipped.")
+            self.report.problems.append(translate(
+                "Store", "{title}: line {number} is not in this library's copy of the "
+                "transcript; its annotation was skipped.",
+            ).format(title=self.title, number=int(ref.get("position", -1)) + 1))
         return found
 
     def _speakers(self, speakers: Sequence[Mapping[str, Any]]) -> None:
@@ -287,8 +293,9 @@ class _Importer:
         for note in notes:
             kind = str(note.get("kind", "note"))
             if kind not in NOTE_KINDS:
-                self.report.problems.append(f"{self.title}: skipped a note of unknown kind "
-                                            f"“{kind}”.")
+                self.report.problems.append(translate(
+                    "Store", "{title}: skipped a note of unknown kind “{kind}”.",
+                ).format(title=self.title, kind=kind))
                 continue
             time_ms, end_ms, text = int(note["time_ms"]), note.get("end_ms"), str(note["text"])
             same = connection.execute(

@@ -10,6 +10,7 @@ from meelezer.store.database import Database
 from meelezer.store.errors import StoreError
 from meelezer.store.speakers import IN_CHUNK
 from meelezer.store.tables import SEGMENT
+from meelezer.texts import translate
 
 __all__ = ["assign_speaker", "fill_speaker_forward", "restore_assignments"]
 
@@ -63,9 +64,8 @@ def fill_speaker_forward(
             )
         ).scalar_one_or_none()
         if position is None:
-            raise StoreError(
-                f"Line {from_segment_id} is not in episode {episode_id}.", db.path
-            )
+            raise StoreError(translate("Store", "Line {line} is not in episode {episode}.")
+                             .format(line=from_segment_id, episode=episode_id), db.path)
         rows = connection.execute(
             select(SEGMENT.c.id, SEGMENT.c.speaker_id)
             .where(SEGMENT.c.episode_id == episode_id, SEGMENT.c.position >= position)

@@ -12,6 +12,7 @@ from typing import Final
 
 from meelezer.store.database import Database, open_database
 from meelezer.store.errors import DatabaseDamagedError
+from meelezer.texts import translate
 
 __all__ = ["backup_files", "daily_backup", "is_good_backup", "open_with_recovery"]
 
@@ -105,16 +106,16 @@ def open_with_recovery(db_path: Path, backups_dir: Path) -> tuple[Database, str 
             continue
         day = _BACKUP_NAME.fullmatch(backup.name)
         assert day is not None  # backup_files only lists names that match
-        return database, (
-            f"Your library was damaged and has been restored from the backup of "
-            f"{day.group(1)}; changes made after that backup are lost. The damaged file "
-            f"was kept as {damaged}."
-        )
+        return database, translate(
+            "Store", "Your library was damaged and has been restored from the backup of "
+            "{day}; changes made after that backup are lost. The damaged file was kept as "
+            "{damaged}.",
+        ).format(day=day.group(1), damaged=damaged)
     database = open_database(db_path)
-    return database, (
-        "Your library was damaged and there was no good backup to restore, so Meelezer "
-        f"started a new, empty library. The damaged file was kept as {damaged}."
-    )
+    return database, translate(
+        "Store", "Your library was damaged and there was no good backup to restore, so "
+        "Meelezer started a new, empty library. The damaged file was kept as {damaged}.",
+    ).format(damaged=damaged)
 
 
 def _move_aside(db_path: Path) -> Path:

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, bindparam, select, update
 
 from meelezer.store.database import Database
-from meelezer.store.errors import StoreError
+from meelezer.store.errors import StoreError, line_not_found
 from meelezer.store.tables import SEGMENT
+from meelezer.texts import translate
 
 __all__ = [
     "ReplaceResult",
@@ -133,7 +134,7 @@ def _original_after(before: TextChange, text: str) -> str | None:
 
 def _pattern(db: Database, find: str, case_sensitive: bool, whole_words: bool) -> re.Pattern[str]:
     if not find:
-        raise StoreError("Type the text to find.", db.path)
+        raise StoreError(translate("Store", "Type the text to find."), db.path)
     expression = re.escape(find)
     if whole_words:
         # Lookarounds, not \b: \b misbehaves when the text starts or ends with punctuation.
@@ -156,8 +157,7 @@ def _get(db: Database, connection: Connection, segment_id: int) -> TextChange:
         .where(SEGMENT.c.id == segment_id)
     ).one_or_none()
     if row is None:
-        raise StoreError(f"Line {segment_id} is not in the library (it may have been removed).",
-                         db.path)
+        raise line_not_found(segment_id, db.path)
     return TextChange(*row)
 
 

@@ -13,14 +13,11 @@ from sqlmodel import Session
 
 from meelezer.store import sqlite
 from meelezer.store.errors import DatabaseDamagedError, StoreError
+from meelezer.texts import translate
 
 # The newest migration in store/migrations/versions; a test keeps the two in step.
 HEAD_REVISION = "0002"
 
-_WHAT_TO_DO_WHEN_DAMAGED = (
-    "Meelezer cannot use it. Quit Meelezer, move the file somewhere else (or put back a "
-    "backup copy of it) and start Meelezer again; it will make a new, empty library."
-)
 
 
 class Database:
@@ -72,23 +69,20 @@ def open_database(path: Path) -> Database:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(
-            f"Cannot create the folder for the library database {path}: "
-            f"{error.strerror or error}.",
-            path,
-        ) from None
+        raise StoreError(translate(
+            "Store", "Cannot create the folder for the library database {path}: {reason}.",
+        ).format(path=path, reason=error.strerror or error), path) from None
     engine = create_engine(sqlite.sqlite_url(path))
     sqlite.configure_engine(engine)
     try:
         with engine.connect() as connection:
             problems = sqlite.integrity_problems(connection)
             if problems:
-                raise DatabaseDamagedError(
-                    f"The library database {path} is damaged: SQLite's integrity check "
-                    f"found {len(problems)} problem(s), such as \"{problems[0]}\". "
-                    f"{_WHAT_TO_DO_WHEN_DAMAGED}",
-                    path,
-                )
+                raise DatabaseDamagedError(translate(
+                    "Store", "The library database {path} is damaged: SQLite's integrity "
+                    "check found {count} problem(s), such as \"{problem}\". {advice}",
+                ).format(path=path, count=len(problems), problem=problems[0],
+                         advice=_what_to_do_when_damaged()), path)
             at_head = sqlite.schema_revision(connection) == HEAD_REVISION
             connection.rollback()
             if not at_head:
@@ -112,11 +106,10 @@ def _migrate(connection: Connection, path: Path) -> None:
     try:
         migrate.upgrade(connection)
     except CommandError as error:
-        raise StoreError(
-            f"Cannot update the library database {path} to this version of Meelezer "
-            f"({error}). Please report this as a bug.",
-            path,
-        ) from error
+        raise StoreError(translate(
+            "Store", "Cannot update the library database {path} to this version of Meelezer "
+            "({problem}). Please report this as a bug.",
+        ).format(path=path, problem=error), path) from error
 
 
 def store_error(error: SQLAlchemyError, path: Path) -> StoreError:
@@ -124,11 +117,19 @@ def store_error(error: SQLAlchemyError, path: Path) -> StoreError:
     described = sqlite.describe_error(error)
     if described is None:
         original = getattr(error, "orig", None) or error
-        return StoreError(f"The library database {path} reported an error: {original}.", path)
+        return StoreError(translate(
+            "Store", "The library database {path} reported an error: {problem}.",
+        ).format(path=path, problem=original), path)
     detail, damaged = described
     if damaged:
-        return DatabaseDamagedError(
-            f"The library database {path} cannot be read: {detail}. {_WHAT_TO_DO_WHEN_DAMAGED}",
-            path,
-        )
-    return StoreError(f"Cannot use the library database {path}: {detail}.", path)
+        return DatabaseDamagedError(translate(
+            "Store", "The library database {path} cannot be read: {problem}. {advice}",
+        ).format(path=path, problem=detail, advice=_what_to_do_when_damaged()), path)
+    return StoreError(translate("Store", "Cannot use the library database {path}: {problem}.")
+                      .format(path=path, problem=detail), path)
+
+
+def _what_to_do_when_damaged() -> str:
+    return translate(
+        "Store", "Meelezer cannot use it. Quit Meelezer, move the file somewhere else (or put "
+        "back a backup copy of it) and start Meelezer again; it will make a new, empty library.")

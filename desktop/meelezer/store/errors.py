@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from meelezer.texts import translate
+
 
 class StoreError(Exception):
     """Something is wrong with the library database; ``str(error)`` is fit to show the user.
@@ -35,3 +37,17 @@ class DatabaseTooNewError(StoreError):
 
 class EpisodeNotFoundError(StoreError):
     """No episode with the given id is in the library (it may have been deleted)."""
+
+
+def episode_not_found(episode_id: int, path: Path | None) -> EpisodeNotFoundError:
+    """The error for an episode id the library does not have (any more)."""
+    return EpisodeNotFoundError(translate(
+        "Store", "Episode {id} is not in the library (it may have been removed).",
+    ).format(id=episode_id), path)
+
+
+def line_not_found(segment_id: int, path: Path | None) -> StoreError:
+    """The error for a line id the library does not have (any more)."""
+    return StoreError(translate(
+        "Store", "Line {id} is not in the library (it may have been removed).",
+    ).format(id=segment_id), path)

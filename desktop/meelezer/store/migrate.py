@@ -15,6 +15,7 @@ from sqlalchemy import Connection, inspect
 
 from meelezer.store import sqlite
 from meelezer.store.errors import DatabaseTooNewError, StoreError
+from meelezer.texts import translate
 
 MIGRATIONS_DIR: Final = Path(__file__).resolve().parent / "migrations"
 
@@ -69,18 +70,16 @@ def upgrade(connection: Connection, config: Config | None = None) -> None:
     database = connection.engine.url.database
     path = Path(database) if database else None
     if current is not None and current not in known:
-        raise DatabaseTooNewError(
-            f"The library database {path} was made by a newer version of Meelezer (schema "
-            f"revision {current}; this version knows up to {script.get_current_head()}). "
-            "Update Meelezer to open it, or choose another data folder with --data-dir.",
-            path,
-        )
+        raise DatabaseTooNewError(translate(
+            "Store", "The library database {path} was made by a newer version of Meelezer "
+            "(schema revision {revision}; this version knows up to {head}). Update Meelezer "
+            "to open it, or choose another data folder with --data-dir.",
+        ).format(path=path, revision=current, head=script.get_current_head()), path)
     if current is None and has_tables:
-        raise StoreError(
-            f"{path} is an SQLite database, but not a Meelezer library. Move it out of the "
-            "data folder, or choose another data folder with --data-dir.",
-            path,
-        )
+        raise StoreError(translate(
+            "Store", "{path} is an SQLite database, but not a Meelezer library. Move it out "
+            "of the data folder, or choose another data folder with --data-dir.",
+        ).format(path=path), path)
     if current == script.get_current_head():
         return
     # Foreign keys off *before* the transaction begins: batch mode recreates tables, and
@@ -94,13 +93,13 @@ def upgrade(connection: Connection, config: Config | None = None) -> None:
         violations = _foreign_key_violations(connection)
         if violations:
             table, rowid, parent = violations[0][:3]
-            raise StoreError(
-                f"Updating the library database {path} to this version of Meelezer would "
-                f"leave {len(violations)} row(s) pointing to rows that do not exist (the "
-                f"first: {table} row {rowid}, missing its {parent}), so it was left "
-                "unchanged. Please report this as a bug, with the database file.",
-                path,
-            )
+            raise StoreError(translate(
+                "Store", "Updating the library database {path} to this version of Meelezer "
+                "would leave {count} row(s) pointing to rows that do not exist (the first: "
+                "{table} row {row}, missing its {parent}), so it was left unchanged. Please "
+                "report this as a bug, with the database file.",
+            ).format(path=path, count=len(violations), table=table, row=rowid, parent=parent),
+                path)
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from meelezer.store.database import Database
 from meelezer.store.errors import StoreError
 from meelezer.store.rows import NoteRow
 from meelezer.store.tables import NOTE, NOTE_KINDS, inserted_id, utc_now
+from meelezer.texts import translate
 
 __all__ = ["add_note", "delete_note", "list_notes", "put_note", "restore_note", "update_note"]
 
@@ -129,19 +130,20 @@ def _values(row: NoteRow) -> dict[str, Any]:
 def _get(db: Database, connection: Connection, note_id: int) -> NoteRow:
     row = connection.execute(select(*_NOTE_COLUMNS).where(NOTE.c.id == note_id)).one_or_none()
     if row is None:
-        raise StoreError(f"Note {note_id} is not in the library (it may have been removed).",
-                         db.path)
+        raise StoreError(translate(
+            "Store", "Note {id} is not in the library (it may have been removed).",
+        ).format(id=note_id), db.path)
     return NoteRow(*row)
 
 
 def _validate(db: Database, kind: str, time_ms: int, end_ms: int | None) -> None:
     if kind not in NOTE_KINDS:
-        raise StoreError(
-            f"“{kind}” is not a kind of note; use one of {', '.join(NOTE_KINDS)}.", db.path
-        )
+        raise StoreError(translate("Store", "“{kind}” is not a kind of note; use one of {kinds}.")
+                         .format(kind=kind, kinds=", ".join(NOTE_KINDS)), db.path)
     if time_ms < 0:
-        raise StoreError(f"A note cannot be before the start ({time_ms} ms).", db.path)
+        raise StoreError(translate("Store", "A note cannot be before the start ({time} ms).")
+                         .format(time=time_ms), db.path)
     if end_ms is not None and end_ms < time_ms:
-        raise StoreError(
-            f"A highlight cannot end ({end_ms} ms) before it starts ({time_ms} ms).", db.path
-        )
+        raise StoreError(translate(
+            "Store", "A highlight cannot end ({end} ms) before it starts ({start} ms).",
+        ).format(end=end_ms, start=time_ms), db.path)

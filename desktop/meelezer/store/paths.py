@@ -8,6 +8,7 @@ from pathlib import Path
 import platformdirs
 
 from meelezer.store.errors import StoreError
+from meelezer.texts import translate
 
 APP_NAME = "Meelezer"
 DATA_DIR_ENV = "MEELEZER_DATA_DIR"
@@ -30,17 +31,16 @@ def resolve_data_dir(cli_value: str | None) -> Path:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise StoreError(
-            f"The data folder {data_dir} is a file, not a folder. Choose another folder "
-            f"with --data-dir or {DATA_DIR_ENV}.",
-            data_dir,
-        ) from None
+        raise StoreError(translate(
+            "Store", "The data folder {folder} is a file, not a folder. Choose another folder "
+            "with --data-dir or {variable}.",
+        ).format(folder=data_dir, variable=DATA_DIR_ENV), data_dir) from None
     except OSError as error:
-        raise StoreError(
-            f"Cannot create the data folder {data_dir}: {error.strerror or error}. Choose "
-            f"another folder with --data-dir or {DATA_DIR_ENV}.",
-            data_dir,
-        ) from None
+        raise StoreError(translate(
+            "Store", "Cannot create the data folder {folder}: {reason}. Choose another folder "
+            "with --data-dir or {variable}.",
+        ).format(folder=data_dir, reason=error.strerror or error, variable=DATA_DIR_ENV),
+            data_dir) from None
     return data_dir
 
 

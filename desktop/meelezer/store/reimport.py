@@ -13,10 +13,11 @@ from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from meelezer.store.database import Database
-from meelezer.store.errors import EpisodeNotFoundError, StoreError
+from meelezer.store.errors import StoreError, episode_not_found
 from meelezer.store.search import index_episode_lines
 from meelezer.store.speakers import ensure_speakers
 from meelezer.store.tables import EPISODE, SEGMENT, WORD
+from meelezer.texts import translate
 from meelezer.transcript.model import Transcript
 
 __all__ = ["NotCarried", "ReimportReport", "reimport_transcript"]
@@ -83,10 +84,7 @@ def reimport_transcript(
             select(EPISODE.c.show_id).where(EPISODE.c.id == episode_id)
         ).one_or_none()
         if show_id is None:
-            raise EpisodeNotFoundError(
-                f"Episode {episode_id} is not in the library (it may have been removed).",
-                db.path,
-            )
+            raise episode_not_found(episode_id, db.path)
         old = _old_lines(connection, episode_id)
         matches = _match(old, [(line.start_ms, line.end_ms, line.text) for line in new_lines])
         speaker_ids = ensure_speakers(
@@ -130,9 +128,9 @@ def reimport_transcript(
                 )
             )
         except IntegrityError as error:
-            raise StoreError(
-                f"{transcript_path} is already in the library as another episode.", db.path
-            ) from error
+            raise StoreError(translate(
+                "Store", "{path} is already in the library as another episode.",
+            ).format(path=transcript_path), db.path) from error
     return ReimportReport(len(new_lines), labels, corrections, times, not_carried)
 
 

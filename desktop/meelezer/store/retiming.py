@@ -9,7 +9,7 @@ from typing import Final
 from sqlalchemy import Connection, bindparam, func, select, update
 
 from meelezer.store.database import Database
-from meelezer.store.errors import StoreError
+from meelezer.store.errors import line_not_found
 from meelezer.store.tables import EPISODE, SEGMENT
 
 # Below this difference the estimate already fits; re-writing every line would be noise.
@@ -105,9 +105,7 @@ def set_segment_start(db: Database, segment_id: int, start_ms: int) -> tuple[Tim
             select(SEGMENT.c.episode_id).where(SEGMENT.c.id == segment_id)
         ).scalar_one_or_none()
         if episode_id is None:
-            raise StoreError(
-                f"Line {segment_id} is not in the library (it may have been removed).", db.path
-            )
+            raise line_not_found(segment_id, db.path)
         episode_end = connection.execute(
             select(EPISODE.c.duration_ms).where(EPISODE.c.id == episode_id)
         ).scalar_one()

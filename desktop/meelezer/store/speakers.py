@@ -19,9 +19,10 @@ from sqlalchemy import (
 )
 
 from meelezer.store.database import Database
-from meelezer.store.errors import EpisodeNotFoundError, StoreError
+from meelezer.store.errors import StoreError, episode_not_found
 from meelezer.store.rows import SpeakerRow
 from meelezer.store.tables import EPISODE, SEGMENT, SHOW, SPEAKER, inserted_id
+from meelezer.texts import translate
 
 # Ids per "IN (...)" list: well under SQLite's bound-parameter limit on any version.
 IN_CHUNK: Final = 900
@@ -199,7 +200,8 @@ def set_speaker_hotkey(db: Database, speaker_id: int, hotkey: int | None) -> dic
     Returns the previous hotkey of every speaker changed, for ``restore_hotkeys``.
     """
     if hotkey is not None and not 1 <= hotkey <= 9:
-        raise StoreError(f"A speaker's hotkey must be 1 to 9, not {hotkey}.", db.path)
+        raise StoreError(translate("Store", "A speaker's hotkey must be 1 to 9, not {hotkey}.")
+                         .format(hotkey=hotkey), db.path)
     with db.session() as session:
         connection = session.connection()
         speaker = _get_speaker(db, connection, speaker_id)
@@ -266,7 +268,7 @@ def merge_speakers(db: Database, source_id: int, target_id: int) -> DeletedSpeak
     Undo with ``restore_speaker`` on the result, which hands those lines back to the source.
     """
     if source_id == target_id:
-        raise StoreError("A speaker cannot be merged into itself.", db.path)
+        raise StoreError(translate("Store", "A speaker cannot be merged into itself."), db.path)
     with db.session() as session:
         connection = session.connection()
         source = _get_speaker(db, connection, source_id)
@@ -353,9 +355,7 @@ def _episode_show_id(db: Database, connection: Connection, episode_id: int) -> i
         select(EPISODE.c.show_id).where(EPISODE.c.id == episode_id)
     ).one_or_none()
     if row is None:
-        raise EpisodeNotFoundError(
-            f"Episode {episode_id} is not in the library (it may have been removed).", db.path
-        )
+        raise episode_not_found(episode_id, db.path)
     return None if row.show_id is None else int(row.show_id)
 
 
@@ -370,25 +370,24 @@ def _get_speaker(db: Database, connection: Connection, speaker_id: int) -> Speak
         select(*_SPEAKER_COLUMNS).where(SPEAKER.c.id == speaker_id)
     ).one_or_none()
     if row is None:
-        raise StoreError(
-            f"Speaker {speaker_id} is not in the library (it may have been removed).", db.path
-        )
+        raise StoreError(translate(
+            "Store", "Speaker {id} is not in the library (it may have been removed).",
+        ).format(id=speaker_id), db.path)
     return SpeakerRow(*row)
 
 
 def _clean_name(db: Database, name: str) -> str:
     name = name.strip()
     if not name:
-        raise StoreError("A speaker needs a name.", db.path)
+        raise StoreError(translate("Store", "A speaker needs a name."), db.path)
     return name
 
 
 def _name_taken(db: Database, name: str) -> StoreError:
-    return StoreError(
-        f"There is already a speaker called “{name}” here; choose another name, or merge "
-        "the two speakers.",
-        db.path,
-    )
+    return StoreError(translate(
+        "Store", "There is already a speaker called “{name}” here; choose another name, or "
+        "merge the two speakers.",
+    ).format(name=name), db.path)
 
 
 def _segments_of(connection: Connection, speaker_id: int) -> tuple[int, ...]:

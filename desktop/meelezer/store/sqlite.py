@@ -14,6 +14,8 @@ from typing import Any, Final
 from sqlalchemy import URL, Connection, Engine, event
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from meelezer.texts import translate
+
 DIALECT: Final = "sqlite"
 
 # Run on every new DBAPI connection, outside any transaction (some pragmas are ignored
@@ -145,21 +147,23 @@ def describe_error(error: BaseException) -> tuple[str, bool] | None:
     primary = code & 0xFF if isinstance(code, int) else None
     text = str(original)
     if primary == _SQLITE_NOTADB or "file is not a database" in text:
-        return "the file is not a Meelezer database (SQLite says: file is not a database)", True
+        return translate("Store", "the file is not a Meelezer database (SQLite says: file is "
+                                  "not a database)"), True
     if primary == _SQLITE_CORRUPT or "malformed" in text:
-        return f"the file is damaged (SQLite says: {text})", True
+        return translate("Store", "the file is damaged (SQLite says: {problem})").format(
+            problem=text), True
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        return (
-            "the library is in use by another program, perhaps another Meelezer window; "
-            "close it and try again",
-            False,
-        )
+        return translate("Store", "the library is in use by another program, perhaps another "
+                                  "Meelezer window; close it and try again"), False
     if primary == _SQLITE_FULL:
-        return "the disk is full; free some space and try again", False
+        return translate("Store", "the disk is full; free some space and try again"), False
     if primary in (_SQLITE_READONLY, _SQLITE_PERM):
-        return "the file or its folder is read-only; check its permissions", False
+        return translate("Store",
+                         "the file or its folder is read-only; check its permissions"), False
     if primary == _SQLITE_CANTOPEN:
-        return "the file cannot be opened; check that its folder exists and is writable", False
+        return translate("Store", "the file cannot be opened; check that its folder exists and "
+                                  "is writable"), False
     if primary == _SQLITE_IOERR:
-        return f"the disk reported an error (SQLite says: {text})", False
+        return translate("Store", "the disk reported an error (SQLite says: {problem})").format(
+            problem=text), False
     return None

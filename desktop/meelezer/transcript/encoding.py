@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from meelezer.texts import translate
 from meelezer.transcript.errors import TranscriptError
 
 # Longest BOM first: the UTF-32 LE BOM starts with the UTF-16 LE one.
@@ -40,11 +41,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_SAMPLE_CHARS = 100_000  # enough to judge; keeps huge files cheap
 _MAX_CONTROL_SHARE = 0.02  # real text has almost none; binary data has ~10 %
 
-_NOT_TEXT = (
-    "this is not a text transcript (it looks like binary data, for example an audio or "
-    "video file chosen by mistake); choose the transcript file instead "
-    "(.srt, .vtt, .txt, .json or .md)"
-)
 
 
 def decode_transcript_bytes(data: bytes) -> str:
@@ -56,11 +52,12 @@ def decode_transcript_bytes(data: bytes) -> str:
     """
     text = _decode(data)
     if _looks_binary(text):
-        raise TranscriptError(_NOT_TEXT)
+        raise _not_text()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise TranscriptError(
-            "the file is empty (or only whitespace); choose a transcript that contains text")
+        raise TranscriptError(translate(
+            "Transcript",
+            "the file is empty (or only whitespace); choose a transcript that contains text"))
     return text
 
 
@@ -71,13 +68,21 @@ def _decode(data: bytes) -> str:
             return data[len(bom):].decode(encoding, errors="replace")
     if b"\x00" in data:
         # NUL never occurs in UTF-8 or cp1252 text (UTF-16 without a BOM is not supported).
-        raise TranscriptError(_NOT_TEXT)
+        raise _not_text()
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         # Read the bytes that are not valid UTF-8 as cp1252 (old Windows files), one by
         # one, so a UTF-8 file with a few legacy bytes pasted in keeps its UTF-8 text.
         return data.decode("utf-8", errors="surrogateescape").translate(_ESCAPED_AS_CP1252)
+
+
+def _not_text() -> TranscriptError:
+    return TranscriptError(translate(
+        "Transcript",
+        "this is not a text transcript (it looks like binary data, for example an audio or "
+        "video file chosen by mistake); choose the transcript file instead "
+        "(.srt, .vtt, .txt, .json or .md)"))
 
 
 def _looks_binary(text: str) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path, PurePath
 
+from meelezer.texts import translate
+
 
 class TranscriptError(Exception):
     """A transcript could not be read or written.
@@ -28,3 +30,15 @@ class TranscriptError(Exception):
     def with_path(self, path: PurePath | str) -> TranscriptError:
         """The same error, naming ``path`` (readers parse text and learn the path late)."""
         return TranscriptError(self.reason, path, self.line)
+
+
+def cannot_read(path: PurePath | str, error: OSError) -> TranscriptError:
+    """The error for a transcript file the system would not let us read."""
+    return TranscriptError(translate("Transcript", "cannot read the file: {reason}").format(
+        reason=error.strerror or error), path)
+
+
+def cannot_write(path: PurePath | str, error: OSError) -> TranscriptError:
+    """The error for a file the system would not let us write (an export, a save)."""
+    return TranscriptError(translate("Transcript", "cannot write the file: {reason}").format(
+        reason=error.strerror or error), path)

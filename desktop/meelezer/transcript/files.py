@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from meelezer.atomic_write import write_text_atomically
+from meelezer.texts import translate
 from meelezer.transcript.encoding import decode_transcript_bytes
-from meelezer.transcript.errors import TranscriptError
+from meelezer.transcript.errors import TranscriptError, cannot_read, cannot_write
 from meelezer.transcript.formats import ReadOptions, detect_reader, writer_for
 from meelezer.transcript.model import Transcript
 
@@ -19,17 +20,20 @@ def read_transcript_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_TRANSCRIPT_BYTES:
-            raise TranscriptError(
-                f"file is {size // (1024 * 1024)} MB, too large to be a transcript", path)
+            reason = translate("Transcript", "file is {size} MB, too large to be a transcript")
+            raise TranscriptError(reason.format(size=size // (1024 * 1024)), path)
         return path.read_bytes()
     except FileNotFoundError:
-        raise TranscriptError("file not found; check the path", path) from None
+        raise TranscriptError(translate("Transcript", "file not found; check the path"),
+                              path) from None
     except IsADirectoryError:
-        raise TranscriptError("this is a folder, not a transcript file", path) from None
+        raise TranscriptError(
+            translate("Transcript", "this is a folder, not a transcript file"), path) from None
     except PermissionError:
-        raise TranscriptError("no permission to read this file", path) from None
+        raise TranscriptError(translate("Transcript", "no permission to read this file"),
+                              path) from None
     except OSError as error:
-        raise TranscriptError(f"cannot read the file: {error.strerror or error}", path) from None
+        raise cannot_read(path, error) from None
 
 
 def read_transcript(path: Path | str, audio_duration_ms: int | None = None) -> Transcript:
@@ -69,4 +73,4 @@ def write_transcript(transcript: Transcript, path: Path | str) -> None:
     try:
         write_text_atomically(path, content)
     except OSError as error:
-        raise TranscriptError(f"cannot write the file: {error.strerror or error}", path) from None
+        raise cannot_write(path, error) from None

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from meelezer.texts import translate
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.model import Transcript
 from meelezer.transcript.readers import (
@@ -34,10 +35,14 @@ class ReadOptions:
 @dataclass(frozen=True, slots=True)
 class ReaderSpec:
     name: str
-    description: str
+    describe: Callable[[], str]  # called when shown, so the text is in the UI's language
     extensions: tuple[str, ...]
     sniff: Callable[[str], bool]  # True when the text is clearly in this format
     read: Callable[[str, ReadOptions], Transcript]  # raises TranscriptError without a path
+
+    @property
+    def description(self) -> str:
+        return self.describe()
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,17 +55,19 @@ class WriterSpec:
 
 # Order matters: detection asks each sniffer in turn, most specific first.
 READERS: tuple[ReaderSpec, ...] = (
-    ReaderSpec("json", "Whisper JSON, WhisperX JSON, Podcasting 2.0 JSON", (".json",),
+    ReaderSpec("json", lambda: "Whisper JSON, WhisperX JSON, Podcasting 2.0 JSON", (".json",),
                json_transcripts.sniff, json_transcripts.read),
-    ReaderSpec("webvtt", "WebVTT, including YouTube auto-captions", (".vtt",),
-               webvtt.sniff, webvtt.read),
-    ReaderSpec("srt", "SubRip (SRT)", (".srt",), srt.sniff, srt.read),
-    ReaderSpec("whisper-text", "Whisper text ([start --> end] text)", (),
-               whisper_text.sniff, whisper_text.read),
-    ReaderSpec("markdown-note", "Markdown note with a ## Transcript section", (".md", ".markdown"),
-               markdown_note.sniff, markdown_note.read),
-    ReaderSpec("plain-text", "Plain text without timestamps", (".txt", ".text"),
-               plain_text.sniff, plain_text.read),
+    ReaderSpec("webvtt", lambda: translate("Transcript", "WebVTT, including YouTube auto-captions"),
+               (".vtt",), webvtt.sniff, webvtt.read),
+    ReaderSpec("srt", lambda: "SubRip (SRT)", (".srt",), srt.sniff, srt.read),
+    ReaderSpec("whisper-text",
+               lambda: translate("Transcript", "Whisper text ([start --> end] text)"),
+               (), whisper_text.sniff, whisper_text.read),
+    ReaderSpec("markdown-note",
+               lambda: translate("Transcript", "Markdown note with a ## Transcript section"),
+               (".md", ".markdown"), markdown_note.sniff, markdown_note.read),
+    ReaderSpec("plain-text", lambda: translate("Transcript", "Plain text without timestamps"),
+               (".txt", ".text"), plain_text.sniff, plain_text.read),
 )
 
 WRITERS: tuple[WriterSpec, ...] = (
@@ -85,8 +92,9 @@ def detect_reader(text: str, path: PurePath | None = None) -> ReaderSpec:
     if not suffix:
         return _reader_named("plain-text")
     raise TranscriptError(
-        f"unknown transcript format ({suffix or 'no extension'}); Meelezer reads "
-        + ", ".join(spec.description for spec in READERS),
+        translate("Transcript", "unknown transcript format ({extension}); Meelezer reads "
+                  "{formats}").format(extension=suffix, formats=", ".join(
+                      spec.description for spec in READERS)),
         path,
     )
 
@@ -98,8 +106,12 @@ def writer_for(path: PurePath) -> WriterSpec:
         if suffix in spec.extensions:
             return spec
     known = ", ".join(ext for spec in WRITERS for ext in spec.extensions)
-    raise TranscriptError(f"cannot write {suffix or 'files without an extension'}; "
-                          f"choose one of {known}", path)
+    if suffix:
+        reason = translate("Transcript", "cannot write {extension}; choose one of {known}")
+    else:
+        reason = translate("Transcript",
+                           "cannot write files without an extension; choose one of {known}")
+    raise TranscriptError(reason.format(extension=suffix, known=known), path)
 
 
 def _reader_named(name: str) -> ReaderSpec:

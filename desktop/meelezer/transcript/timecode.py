@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from meelezer.texts import translate
+
 # Seconds ("8.66", "6781.5"), or [[h:]m:]s with "." or "," before the fraction.
 _CLOCK = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d+)(?:[.,](\d+))?$")
 
@@ -16,13 +18,15 @@ def parse_timestamp(text: str) -> int:
     """
     match = _CLOCK.match(text.strip())
     if match is None:
-        raise ValueError(f"not a timestamp: {text.strip()[:40]!r}")
+        raise ValueError(translate("Transcript", "not a timestamp: {text}").format(
+            text=repr(text.strip()[:40])))
     hours_text, minutes_text, seconds_text, fraction_text = match.groups()
     hours = int(hours_text or 0)
     minutes = int(minutes_text or 0)
     seconds = int(seconds_text)
     if minutes_text is not None and (seconds >= 60 or (hours_text is not None and minutes >= 60)):
-        raise ValueError(f"minutes or seconds out of range in {text.strip()!r}")
+        raise ValueError(translate("Transcript", "minutes or seconds out of range in {text}")
+                         .format(text=repr(text.strip())))
     fraction_ms = 0
     if fraction_text:
         fraction_ms = round(int(fraction_text) * 1000 / 10 ** len(fraction_text))
@@ -67,8 +71,10 @@ def parse_user_time(text: str) -> int:
     """
     cleaned = text.strip().replace(" ", "")
     if not cleaned:
-        raise ValueError("Type a time such as 1:02:03, 62:03 or 3723")
+        raise ValueError(translate("Transcript", "Type a time such as 1:02:03, 62:03 or 3723"))
     try:
         return parse_timestamp(cleaned)
     except ValueError:
-        raise ValueError(f"“{text.strip()}” is not a time; use 1:02:03, 62:03 or 3723") from None
+        raise ValueError(translate(
+            "Transcript", "“{text}” is not a time; use 1:02:03, 62:03 or 3723",
+        ).format(text=text.strip())) from None

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from meelezer.texts import translate
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.model import EpisodeMetadata, Segment, Transcript, Word
 from meelezer.transcript.timecode import format_seconds
@@ -19,11 +20,6 @@ WHISPER = "whisper-json"
 WHISPERX = "whisperx-json"
 PODCASTING20 = "podcasting20-json"
 
-SHAPES_READ = (
-    'Meelezer reads OpenAI Whisper JSON ({"text", "segments": [{"start", "end", "text"}]}), '
-    'WhisperX JSON ({"segments": [{"start", "end", "text", "words"}]}) and Podcasting 2.0 '
-    'JSON ({"version", "segments": [{"startTime", "endTime", "body"}]})'
-)
 
 # Longer than any episode; rejects absurd numbers before they become absurd milliseconds.
 _MAX_SECONDS = 100 * 24 * 3600
@@ -55,7 +51,12 @@ def read(text: str, options: ReadOptions) -> Transcript:
     data = _decode(text)
     shape = _shape(data)
     if shape is None:
-        raise TranscriptError(f"this JSON is not a transcript; {SHAPES_READ}")
+        raise TranscriptError(translate(
+            "Transcript", "this JSON is not a transcript; Meelezer reads OpenAI Whisper JSON "
+            "({whisper}), WhisperX JSON ({whisperx}) and Podcasting 2.0 JSON ({podcasting})",
+        ).format(whisper='{"text", "segments": [{"start", "end", "text"}]}',
+                 whisperx='{"segments": [{"start", "end", "text", "words"}]}',
+                 podcasting='{"version", "segments": [{"startTime", "endTime", "body"}]}'))
     entries = _segment_list(data)
     if shape == PODCASTING20:
         segments = _podcasting_segments(entries)
@@ -69,14 +70,15 @@ def _decode(text: str) -> object:
         # json.loads refuses a byte order mark; some Windows tools write one.
         return json.loads(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as error:
-        raise TranscriptError(
-            f"not valid JSON: {error.msg} (column {error.colno}); is the file complete?",
-            line=error.lineno,
-        ) from None
+        raise TranscriptError(translate(
+            "Transcript", "not valid JSON: {problem} (column {column}); is the file complete?",
+        ).format(problem=error.msg, column=error.colno), line=error.lineno) from None
     except RecursionError:
-        raise TranscriptError("JSON is nested too deeply to be a transcript") from None
+        raise TranscriptError(
+            translate("Transcript", "JSON is nested too deeply to be a transcript")) from None
     except ValueError as error:  # e.g. an integer longer than Python converts
-        raise TranscriptError(f"not valid JSON: {error}") from None
+        raise TranscriptError(
+            translate("Transcript", "not valid JSON: {problem}").format(problem=error)) from None
 
 
 def _segment_list(data: object) -> list[object]:
@@ -138,7 +140,8 @@ def _numbered(entries: list[object]) -> list[tuple[int, dict[str, object]]]:
     numbered: list[tuple[int, dict[str, object]]] = []
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
-            raise TranscriptError(f"segment {number} is {_describe(entry)}, expected an object")
+            raise TranscriptError(translate("Transcript", "{where} is {value}, expected an object")
+                                  .format(where=_segment_name(number), value=_describe(entry)))
         numbered.append((number, entry))
     return numbered
 
@@ -147,7 +150,7 @@ def _numbered(entries: list[object]) -> list[tuple[int, dict[str, object]]]:
 
 
 def _whisper_segment(entry: dict[str, object], number: int) -> Segment:
-    where = f"segment {number}"
+    where = _segment_name(number)
     start_ms = _milliseconds(entry, "start", where)
     end_ms = _milliseconds(entry, "end", where)
     _check_order(start_ms, end_ms, where)
@@ -162,7 +165,7 @@ def _whisper_segment(entry: dict[str, object], number: int) -> Segment:
 def _whisper_words(entry: dict[str, object], where: str, start_ms: int, end_ms: int) -> list[Word]:
     raw: list[tuple[str, int | None, int | None]] = []
     for position, word in enumerate(_word_dicts(entry, where), start=1):
-        word_where = f"{where}, word {position}"
+        word_where = _word_name(where, position)
         text = _string(word, "word", word_where).strip()
         if not text:
             continue
@@ -177,11 +180,13 @@ def _word_dicts(entry: dict[str, object], where: str) -> list[dict[str, object]]
     if words is None:
         return []
     if not isinstance(words, list):
-        raise TranscriptError(f"{where}: words is {_describe(words)}, expected a list")
+        raise TranscriptError(translate("Transcript", "{where}: {key} is {value}, expected a list")
+                              .format(where=where, key="words", value=_describe(words)))
     for position, word in enumerate(words, start=1):
         if not isinstance(word, dict):
-            raise TranscriptError(
-                f"{where}, word {position} is {_describe(word)}, expected an object")
+            raise TranscriptError(translate("Transcript", "{where} is {value}, expected an object")
+                                  .format(where=_word_name(where, position),
+                                          value=_describe(word)))
     return words
 
 
@@ -189,7 +194,7 @@ def _majority_speaker(entry: dict[str, object], where: str) -> str | None:
     """The speaker most of the segment's words have (WhisperX may label words, not segments)."""
     counts: Counter[str] = Counter()
     for position, word in enumerate(_word_dicts(entry, where), start=1):
-        speaker = _optional_string(word, "speaker", f"{where}, word {position}")
+        speaker = _optional_string(word, "speaker", _word_name(where, position))
         if speaker is not None:
             counts[speaker] += 1
     # most_common keeps first-seen order among equal counts, so ties go to the earlier one.
@@ -203,7 +208,7 @@ def _podcasting_segments(entries: list[object]) -> list[Segment]:
     words: list[tuple[Word, str | None, bool]] = []  # word, speaker, line ends after it
     numbered = _numbered(entries)
     for index, (number, entry) in enumerate(numbered):
-        where = f"segment {number}"
+        where = _segment_name(number)
         start_ms = _milliseconds(entry, "startTime", where)
         following = numbered[index + 1] if index + 1 < len(numbered) else None
         end_ms = _podcasting_end(entry, where, start_ms, following)
@@ -228,7 +233,7 @@ def _podcasting_end(entry: dict[str, object], where: str, start_ms: int,
         return end_ms
     if following is not None:
         next_number, next_entry = following
-        next_start = _milliseconds(next_entry, "startTime", f"segment {next_number}")
+        next_start = _milliseconds(next_entry, "startTime", _segment_name(next_number))
         return max(start_ms, next_start)
     return start_ms
 
@@ -272,22 +277,27 @@ def _starts_line(line: Segment, word: Word, speaker: str | None) -> bool:
 def _milliseconds(entry: dict[str, object], key: str, where: str) -> int:
     """``entry[key]`` as seconds (a JSON number) turned into whole milliseconds."""
     if key not in entry:
-        raise TranscriptError(f"{where} has no {key}")
+        raise _missing(where, key)
     value = entry[key]
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TranscriptError(f"{where}: {key} is {_describe(value)}, expected seconds as a number")
+        raise TranscriptError(translate(
+            "Transcript", "{where}: {key} is {value}, expected seconds as a number",
+        ).format(where=where, key=key, value=_describe(value)))
     # The chained comparison is also False for NaN, which json.loads accepts.
     if not 0 <= value <= _MAX_SECONDS:
-        raise TranscriptError(f"{where}: {key} {value!r} is not a time in an episode")
+        raise TranscriptError(translate(
+            "Transcript", "{where}: {key} {value} is not a time in an episode",
+        ).format(where=where, key=key, value=repr(value)))
     return round(value * 1000)
 
 
 def _string(entry: dict[str, object], key: str, where: str) -> str:
     if key not in entry:
-        raise TranscriptError(f"{where} has no {key}")
+        raise _missing(where, key)
     value = entry[key]
     if not isinstance(value, str):
-        raise TranscriptError(f"{where}: {key} is {_describe(value)}, expected text")
+        raise TranscriptError(translate("Transcript", "{where}: {key} is {value}, expected text")
+                              .format(where=where, key=key, value=_describe(value)))
     return value
 
 
@@ -300,8 +310,24 @@ def _optional_string(entry: dict[str, object], key: str, where: str) -> str | No
 
 def _check_order(start_ms: int, end_ms: int, where: str) -> None:
     if end_ms < start_ms:
-        raise TranscriptError(
-            f"{where}: end {format_seconds(end_ms)} s is before start {format_seconds(start_ms)} s")
+        raise TranscriptError(translate(
+            "Transcript", "{where}: end {end} s is before start {start} s",
+        ).format(where=where, end=format_seconds(end_ms), start=format_seconds(start_ms)))
+
+
+def _segment_name(number: int) -> str:
+    """How errors name an entry of the segments array ("segment 3": JSON has no lines)."""
+    return translate("Transcript", "segment {number}").format(number=number)
+
+
+def _word_name(segment: str, position: int) -> str:
+    return translate("Transcript", "{segment}, word {position}").format(
+        segment=segment, position=position)
+
+
+def _missing(where: str, key: str) -> TranscriptError:
+    return TranscriptError(
+        translate("Transcript", "{where} has no {key}").format(where=where, key=key))
 
 
 def _describe(value: object) -> str:
@@ -310,11 +336,12 @@ def _describe(value: object) -> str:
         return "null"
     if isinstance(value, str):
         shown = value if len(value) <= 20 else value[:20] + "…"
-        return f"the text {json.dumps(shown, ensure_ascii=False)}"
+        return translate("Transcript", "the text {text}").format(
+            text=json.dumps(shown, ensure_ascii=False))
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "a list"
+        return translate("Transcript", "a list")
     if isinstance(value, dict):
-        return "an object"
-    return f"the number {value!r}"
+        return translate("Transcript", "an object")
+    return translate("Transcript", "the number {number}").format(number=repr(value))

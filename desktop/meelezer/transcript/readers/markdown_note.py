@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from meelezer.texts import translate
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.model import EpisodeMetadata, Segment, Transcript
 from meelezer.transcript.timecode import parse_timestamp
@@ -47,8 +48,10 @@ def read(text: str, options: ReadOptions) -> Transcript:
     section = _transcript_section(lines, heading)
     if not any(line.strip() for _, line in section):
         where = None if heading is None else heading + 1
-        raise TranscriptError("the note has no transcript text (expected it under a "
-                              "'## Transcript' heading)", line=where)
+        raise TranscriptError(translate(
+            "Transcript",
+            "the note has no transcript text (expected it under a '## Transcript' heading)",
+        ), line=where)
     if any(_TIMED_LINE.fullmatch(line.strip()) for _, line in section):
         segments = _timed_segments(section)
     else:
@@ -139,7 +142,9 @@ def _timed_segments(section: list[tuple[int, str]]) -> list[Segment]:
         start_ms = parse_timestamp(start_text)
         end_ms = parse_timestamp(end_text) if end_text else start_ms
         if end_ms < start_ms:
-            raise TranscriptError(f"end {end_text} s is before start {start_text} s", line=number)
+            raise TranscriptError(translate(
+                "Transcript", "end {end} s is before start {start} s",
+            ).format(end=end_text, start=start_text), line=number)
         segment = Segment(start_ms, end_ms, " ".join([*pending, line_text.strip()]),
                           speaker=speaker.strip() if speaker else None)
         pending = []

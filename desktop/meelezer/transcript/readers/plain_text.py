@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from meelezer.texts import translate
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.model import Transcript
 from meelezer.transcript.readers.speaker_labels import split_speaker_labels
@@ -38,7 +39,7 @@ def read(text: str, options: ReadOptions) -> Transcript:
             paragraphs.append([])
     all_lines = [line for paragraph in paragraphs for line in paragraph]
     if not all_lines:
-        raise TranscriptError("the file has no text")
+        raise TranscriptError(translate("Transcript", "the file has no text"))
     labels = iter(split_speaker_labels(all_lines))
 
     lines: list[str] = []

@@ -10,6 +10,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
+from meelezer.texts import translate
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.model import Segment, Transcript
 from meelezer.transcript.readers.speaker_labels import split_speaker_labels
@@ -50,7 +51,8 @@ def parse_cue_times(match: re.Match[str], number: int) -> tuple[int, int]:
     except ValueError as error:
         raise TranscriptError(str(error), line=number) from None
     if end_ms < start_ms:
-        raise TranscriptError(f"end {end_text} is before start {start_text}", line=number)
+        raise TranscriptError(translate("Transcript", "end {end} is before start {start}").format(
+            end=end_text, start=start_text), line=number)
     return start_ms, end_ms
 
 
@@ -73,8 +75,9 @@ def read(text: str, options: ReadOptions) -> Transcript:
     timings = [(index, match) for index, line in enumerate(lines)
                if (match := TIMING_LINE.fullmatch(line)) is not None]
     if not timings:
-        raise TranscriptError("no subtitle cues found (no 'start --> end' timing lines); "
-                              "is this an SRT file?")
+        raise TranscriptError(translate(
+            "Transcript",
+            "no subtitle cues found (no 'start --> end' timing lines); is this an SRT file?"))
     numbered = 2 * sum(1 for index, _ in timings
                        if index > 0 and _CUE_NUMBER.fullmatch(lines[index - 1])) >= len(timings)
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from meelezer.texts import translate
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.model import EpisodeMetadata, Segment, Transcript, Word
 from meelezer.transcript.readers.speaker_labels import split_speaker_labels
@@ -48,8 +49,9 @@ def read(text: str, options: ReadOptions) -> Transcript:
     first_cue_line = _read_header(lines, metadata)
     cues = _parse_cues(lines, first_cue_line)
     if not cues:
-        raise TranscriptError("no cues found (no 'start --> end' timing lines); "
-                              "is this a WebVTT file?")
+        raise TranscriptError(translate(
+            "Transcript",
+            "no cues found (no 'start --> end' timing lines); is this a WebVTT file?"))
     rolling = any(_INLINE_TIME.search(line) for cue in cues for line in cue.lines)
     segments = _rolling_segments(cues) if rolling else _plain_segments(cues)
     return Transcript(segments, metadata, source_format="webvtt")
@@ -93,8 +95,10 @@ def _parse_cues(lines: list[str], index: int) -> list[_Cue]:
             continue
         match = TIMING_LINE.fullmatch(lines[timing])
         if match is None:
-            raise TranscriptError("cannot read this cue timing (expected "
-                                  "'00:00:01.000 --> 00:00:04.000')", line=timing + 1)
+            raise TranscriptError(translate(
+                "Transcript",
+                "cannot read this cue timing (expected '00:00:01.000 --> 00:00:04.000')",
+            ), line=timing + 1)
         cue = _Cue(*parse_cue_times(match, timing + 1))
         index = timing + 1
         # A timing line inside the text starts a new cue (a blank line was left out).

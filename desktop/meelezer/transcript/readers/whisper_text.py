@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from meelezer.texts import translate
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.model import EpisodeMetadata, Segment, Transcript
 from meelezer.transcript.timecode import parse_timestamp
@@ -46,8 +47,9 @@ def read(text: str, options: ReadOptions) -> Transcript:
         else:
             _read_header_line(line.strip(), metadata)
     if not segments:
-        raise TranscriptError("no Whisper lines found (expected lines like "
-                              "'[0.00 --> 8.66]  text'); is this the right file?")
+        raise TranscriptError(translate(
+            "Transcript", "no Whisper lines found (expected lines like "
+            "'[0.00 --> 8.66]  text'); is this the right file?"))
     return Transcript(segments, metadata, source_format="whisper-text")
 
 
@@ -59,7 +61,8 @@ def _segment(match: re.Match[str], number: int) -> Segment:
     except ValueError as error:
         raise TranscriptError(str(error), line=number) from None
     if end_ms < start_ms:
-        raise TranscriptError(f"end {end_text} is before start {start_text}", line=number)
+        raise TranscriptError(translate("Transcript", "end {end} is before start {start}").format(
+            end=end_text, start=start_text), line=number)
     return Segment(start_ms, end_ms, rest.strip())
 
 
