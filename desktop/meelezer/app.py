@@ -44,7 +44,6 @@ class RunningApp:
         self.database.close()
 
 
-BACKUPS_FOLDER = "backups"
 BACKUP_DELAY_MS = 20_000
 
 
@@ -91,7 +90,7 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
     from meelezer.single_instance import SingleInstance
     from meelezer.store.backup import open_with_recovery
     from meelezer.store.errors import StoreError
-    from meelezer.store.paths import database_path, resolve_data_dir
+    from meelezer.store.paths import backups_path, database_path, resolve_data_dir
     from meelezer.ui.main_window import MainWindow
 
     existing = QApplication.instance()
@@ -120,7 +119,7 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
     try:
         # A damaged library is set aside and the newest good daily backup put in its place.
         database, recovery_message = open_with_recovery(database_path(folder),
-                                                        folder / BACKUPS_FOLDER)
+                                                        backups_path(folder))
     except (StoreError, OSError) as error:
         raise StartupError(str(error)) from error
 
@@ -131,7 +130,7 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
     backup_timer = QTimer(window)
     backup_timer.setSingleShot(True)
     backup_timer.timeout.connect(
-        lambda: start_daily_backup(database_path(folder), folder / BACKUPS_FOLDER))
+        lambda: start_daily_backup(database_path(folder), backups_path(folder)))
     backup_timer.start(BACKUP_DELAY_MS)
     if episode is not None:
         window.open_episode_files(episode)

@@ -208,7 +208,6 @@ def _convert(source: Path, target: Path, force: bool, duration_s: float | None) 
 
 def _export(episode: str, fmt: str, target: Path, force: bool, data_dir: str | None) -> int:
     from meelezer.export import export_episode
-    from meelezer.store.database import open_database
 
     extension = EXPORT_FORMATS[fmt]
     if not target.suffix:
@@ -218,7 +217,7 @@ def _export(episode: str, fmt: str, target: Path, force: bool, data_dir: str | N
         return _fail(f"{target}: FORMAT is {fmt} but the file name ends in {target.suffix}; "
                      f"use {target.with_suffix(extension).name}")
     _check_output(target, force)
-    with open_database(_existing_library(data_dir)) as db:
+    with _open_library(data_dir) as db:
         row = _find_episode(db, episode)
         _refuse_library_file(db, target)
         export_episode(db, row.id, target)
@@ -243,6 +242,19 @@ def _existing_library(data_dir: str | None) -> Path:
         raise _CommandFailed(f"there is no library in {library.parent}; open your episodes "
                              "in Meelezer first, or point --data-dir at your library")
     return library
+
+
+def _open_library(data_dir: str | None) -> Database:
+    """The existing library, opened as the app opens it: a damaged one is set aside and the
+    newest good daily backup restored, which is said on stderr."""
+    from meelezer.store.backup import open_with_recovery
+    from meelezer.store.paths import backups_path
+
+    library = _existing_library(data_dir)
+    database, recovery_message = open_with_recovery(library, backups_path(library.parent))
+    if recovery_message is not None:
+        print(f"meelezer: {recovery_message}", file=sys.stderr)
+    return database
 
 
 def _find_episode(db: Database, episode: str) -> EpisodeRow:
@@ -300,12 +312,11 @@ def _export_annotations(target: Path, episodes: list[str], force: bool,
                         data_dir: str | None) -> int:
     from meelezer.archive_contents import read_archive_contents
     from meelezer.store.annotation_archive import export_annotations
-    from meelezer.store.database import open_database
 
     if not target.suffix:
         target = target.with_name(target.name + ".json")
     _check_output(target, force)
-    with open_database(_existing_library(data_dir)) as db:
+    with _open_library(data_dir) as db:
         rows = [_find_episode(db, episode) for episode in episodes]
         _refuse_library_file(db, target)
         ids = list(dict.fromkeys(row.id for row in rows)) if episodes else None
@@ -328,14 +339,12 @@ def _describe_archive(contents: ArchiveContents | None) -> str:
 
 def _import_annotations(archive: Path, data_dir: str | None) -> int:
     from meelezer.store.annotation_archive import import_annotations
-    from meelezer.store.database import open_database
 
     if not archive.is_file():
         return _fail(f"{archive}: no such file")
-    library = _existing_library(data_dir)
-    with open_database(library) as db:
+    with _open_library(data_dir) as db:
         report = import_annotations(db, archive)
-    print(f"Imported {archive} into the library in {library.parent}")
+    print(f"Imported {archive} into the library in {db.path.parent}")
     for line in _report_lines(report):
         print(line)
     return 0

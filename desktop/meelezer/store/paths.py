@@ -13,6 +13,7 @@ from meelezer.texts import translate
 APP_NAME = "Meelezer"
 DATA_DIR_ENV = "MEELEZER_DATA_DIR"
 DATABASE_FILENAME = "meelezer.sqlite3"
+BACKUPS_FOLDER = "backups"  # the daily copies of the database
 
 
 def resolve_data_dir(cli_value: str | None) -> Path:
@@ -47,3 +48,8 @@ def resolve_data_dir(cli_value: str | None) -> Path:
 def database_path(data_dir: Path) -> Path:
     """The library database file inside ``data_dir``."""
     return data_dir / DATABASE_FILENAME
+
+
+def backups_path(data_dir: Path) -> Path:
+    """The folder of the daily database copies inside ``data_dir``."""
+    return data_dir / BACKUPS_FOLDER
