@@ -87,8 +87,8 @@ def resolve_episode_files(paths: list[Path]) -> EpisodeFiles:
         transcript = find_transcript_for(only)
         if transcript is None:
             raise EpisodeFilesError(translate(
-                "Files", "no transcript found beside {audio}; give the transcript too, e.g. "
-                "meelezer {audio} {stem}.srt",
+                "Files", "no transcript found beside {audio} (such as {stem}.srt or {stem}.vtt "
+                "in the same folder); open the audio together with its transcript",
             ).format(audio=only.name, stem=only.stem))
         return EpisodeFiles(transcript=transcript, audio=only)
     return EpisodeFiles(transcript=only, audio=find_audio_for(only))
