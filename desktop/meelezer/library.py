@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from contextlib import suppress
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from meelezer.episode_files import EpisodeFiles, is_audio_path
+from meelezer.moved_files import (
+    AUTOMATIC,
+    WITH_PICKED_FOLDER,
+    FoundFile,
+    find_audio,
+    find_transcript,
+    search_places,
+)
 from meelezer.store import episodes
 from meelezer.store.annotation_archive import ArchiveReport
 from meelezer.store.database import Database
@@ -14,6 +23,7 @@ from meelezer.store.library_overview import EpisodeSummary, library_overview
 from meelezer.store.reimport import ReimportReport
 from meelezer.store.rows import EpisodeRow, SegmentRow
 from meelezer.store.search import SearchHit, search_library
+from meelezer.texts import translate
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.model import Word
 
@@ -27,10 +37,61 @@ class OpenedEpisode:
     episode: EpisodeRow
     segments: list[SegmentRow]
     words: dict[int, list[Word]]  # by segment id; empty when the transcript had no word times
+    audio_missing: bool = False  # the episode has an audio path, but no file is there
+    notice: str | None = None  # for the message bar: moved audio found, or still missing
 
     @property
     def audio_path(self) -> Path | None:
-        return self.episode.audio_path
+        """The audio to play: None when there is none or it is missing."""
+        return None if self.audio_missing else self.episode.audio_path
+
+
+@dataclass(frozen=True, slots=True)
+class MovedFiles:
+    """What a search for an episode's moved files found, and what is still missing."""
+
+    episode_id: int
+    title: str
+    found_audio: FoundFile | None = None
+    found_transcript: FoundFile | None = None
+    missing_audio: Path | None = None  # where the audio was; not found
+    missing_transcript: Path | None = None
+
+    @property
+    def found_any(self) -> bool:
+        return self.found_audio is not None or self.found_transcript is not None
+
+    @property
+    def still_missing(self) -> bool:
+        return self.missing_audio is not None or self.missing_transcript is not None
+
+    def followed_by(self, later: MovedFiles) -> MovedFiles:
+        """This search and a ``later`` one for what was still missing, as one result."""
+        return replace(later, found_audio=self.found_audio or later.found_audio,
+                       found_transcript=self.found_transcript or later.found_transcript)
+
+    def message(self) -> str:
+        """One sentence per file: where it was found, or that it is still missing."""
+        parts = []
+        if self.found_audio is not None:
+            parts.append(_found_audio_text(self.found_audio))
+        if self.found_transcript is not None:
+            parts.append(translate("Library", "Found the moved transcript at {path}.").format(
+                path=self.found_transcript.path))
+        if self.missing_audio is not None:
+            parts.append(translate("Library", "The audio is still missing: {path}.").format(
+                path=self.missing_audio))
+        if self.missing_transcript is not None:
+            parts.append(translate("Library", "The transcript is still missing: {path}.").format(
+                path=self.missing_transcript))
+        return " ".join(parts) or translate("Library", "No files are missing.")
+
+
+def _found_audio_text(found: FoundFile) -> str:
+    if found.by_name:
+        return translate("Library", "Found the moved audio at {path} (by its name: it had "
+                         "no fingerprint yet).").format(path=found.path)
+    return translate("Library", "Found the moved audio at {path}.").format(path=found.path)
 
 
 class Library:
@@ -51,8 +112,7 @@ class Library:
         try:
             digest = episodes.file_sha256(transcript_path)
         except OSError as error:
-            raise TranscriptError(f"cannot read the file: {error.strerror or error}",
-                                  transcript_path) from None
+            raise _unreadable(error, transcript_path) from None
         known = episodes.find_episode_by_hash(self.database, digest)
         if known is not None:
             # The same content was imported before: keep that episode and its annotations,
@@ -68,8 +128,85 @@ class Library:
         return self.open_episode(episode_id)
 
     def open_episode(self, episode_id: int) -> OpenedEpisode:
+        """Load the episode; a missing audio file is first looked for nearby (bounded).
+
+        The notice says where moved audio was found, or that it is still missing.
+        """
         episodes.mark_opened(self.database, episode_id)
-        return self.reload(episode_id)
+        notice = self._check_audio(self._episode(episode_id))
+        return replace(self.reload(episode_id), notice=notice)
+
+    def find_moved_files(self, episode_id: int, extra_folder: Path | None = None) -> MovedFiles:
+        """Look for the episode's missing audio and transcript by content, and relink them.
+
+        Searched: the old folders and their surroundings, the episode's other file's
+        folder, the other episodes' folders and ``extra_folder`` (deep). A transcript must
+        have the imported content; audio the stored fingerprint (or, without one, the name).
+        """
+        episode = self._episode(episode_id)
+        lost_audio = episode.audio_path if _missing(episode.audio_path) else None
+        lost_transcript = episode.transcript_path if _missing(episode.transcript_path) else None
+        result = MovedFiles(episode_id, episode.title, missing_audio=lost_audio,
+                            missing_transcript=lost_transcript)
+        if not result.still_missing:
+            return result
+        limits = AUTOMATIC if extra_folder is None else WITH_PICKED_FOLDER
+        extra_folder = extra_folder.resolve() if extra_folder is not None else None
+        nearby = [path for path in (episode.transcript_path, episode.audio_path) if path]
+        nearby += self._library_files(episode_id)
+        found_transcript = None if lost_transcript is None else find_transcript(
+            lost_transcript, episode.transcript_hash,
+            search_places(lost_transcript, nearby, extra_folder, limits), limits)
+        if found_transcript is not None:
+            nearby.insert(0, found_transcript.path)  # the audio may have moved along
+        found_audio = None if lost_audio is None else find_audio(
+            lost_audio, episode.audio_hash,
+            search_places(lost_audio, nearby, extra_folder, limits), limits)
+        if found_transcript is None and found_audio is None:
+            return result
+        episodes.relocate_episode(
+            self.database, episode_id,
+            found_transcript.path if found_transcript else episode.transcript_path,
+            found_audio.path if found_audio else None,
+            audio_hash=None if found_audio is None or found_audio.by_name else episode.audio_hash)
+        return replace(result, found_audio=found_audio, found_transcript=found_transcript,
+                       missing_audio=None if found_audio else lost_audio,
+                       missing_transcript=None if found_transcript else lost_transcript)
+
+    def _check_audio(self, episode: EpisodeRow) -> str | None:
+        """Fingerprint present audio that has none yet; look for missing audio."""
+        audio = episode.audio_path
+        if audio is None:
+            return None
+        if not _missing(audio):
+            if episode.audio_hash is None:
+                with suppress(OSError):  # unreadable now: the player will say so
+                    episodes.remember_audio_hash(
+                        self.database, episode.id, episodes.audio_fingerprint(audio))
+            return None
+        result = self.find_moved_files(episode.id)
+        if result.found_audio is not None:
+            return _found_audio_text(result.found_audio)
+        return translate(
+            "Library", "The audio file is missing: {path}. If it was moved, Library → Find "
+            "moved files… or Relink files… can find it; the transcript is open for "
+            "reading.").format(path=audio)
+
+    def _library_files(self, episode_id: int) -> list[Path]:
+        """The other episodes' files: where moved files often end up."""
+        paths: list[Path] = []
+        for other in episodes.list_episodes(self.database):
+            if other.id != episode_id:
+                paths += [path for path in (other.transcript_path, other.audio_path) if path]
+        return paths
+
+    def _episode(self, episode_id: int) -> EpisodeRow:
+        episode = episodes.get_episode(self.database, episode_id)
+        if episode is None:
+            raise EpisodeNotFoundError(
+                translate("Library", "Episode {id} is no longer in the library.").format(
+                    id=episode_id))
+        return episode
 
     def fit_estimated_times(self, episode_id: int, audio_duration_ms: int) -> bool:
         """Spread an untimed transcript over its audio once the audio's length is known."""
@@ -79,11 +216,10 @@ class Library:
 
     def reload(self, episode_id: int) -> OpenedEpisode:
         """The episode's rows again, after the store changed them (nothing else happens)."""
-        episode = episodes.get_episode(self.database, episode_id)
-        if episode is None:
-            raise EpisodeNotFoundError(f"Episode {episode_id} is no longer in the library")
+        episode = self._episode(episode_id)
         return OpenedEpisode(episode, episodes.load_segments(self.database, episode_id),
-                             episodes.load_words(self.database, episode_id))
+                             episodes.load_words(self.database, episode_id),
+                             audio_missing=_missing(episode.audio_path))
 
     def search(self, query: str) -> list[SearchHit]:
         """Lines and notes of every episode matching ``query`` (words as prefixes)."""
@@ -128,25 +264,34 @@ class Library:
         """Point the episode at a moved file; what was relinked, for the message.
 
         A transcript must have the same content (hash) as the one imported, so notes and
-        labels stay on the right lines; a changed transcript is a re-import instead.
+        labels stay on the right lines; a changed transcript is a re-import instead. Audio
+        may differ (a re-encode): it is relinked, its fingerprint renewed, and the message
+        says so.
         """
-        episode = episodes.get_episode(self.database, episode_id)
-        if episode is None:
-            raise EpisodeNotFoundError(f"Episode {episode_id} is no longer in the library")
+        episode = self._episode(episode_id)
         path = path.resolve()
         if is_audio_path(path):
-            episodes.relocate_episode(self.database, episode_id, episode.transcript_path, path)
-            return f"Audio relinked to {path}"
+            try:
+                fingerprint = episodes.audio_fingerprint(path)
+            except OSError as error:
+                raise _unreadable(error, path) from None
+            episodes.relocate_episode(self.database, episode_id, episode.transcript_path, path,
+                                      audio_hash=fingerprint)
+            if episode.audio_hash is not None and fingerprint != episode.audio_hash:
+                return translate("Library", "Audio relinked to {path}. It is not the same "
+                                 "file as before (re-encoded?); check that the lines still "
+                                 "match the sound.").format(path=path)
+            return translate("Library", "Audio relinked to {path}").format(path=path)
         try:
             digest = episodes.file_sha256(path)
         except OSError as error:
-            reason = f"cannot read the file: {error.strerror or error}"
-            raise TranscriptError(reason, path) from None
+            raise _unreadable(error, path) from None
         if digest != episode.transcript_hash:
-            raise TranscriptError("this transcript's content differs from the one in the "
-                                  "library; open it to import it as a new version", path)
+            raise TranscriptError(translate(
+                "Library", "this transcript's content differs from the one in the library; "
+                "open it to import it as a new version"), path)
         episodes.relocate_episode(self.database, episode_id, path, None)
-        return f"Transcript relinked to {path}"
+        return translate("Library", "Transcript relinked to {path}").format(path=path)
 
     def recent_episodes(self) -> list[EpisodeRow]:
         """Most recently opened first."""
@@ -160,3 +305,13 @@ class Library:
 
     def save_position(self, episode_id: int, position_ms: int) -> None:
         episodes.save_last_position(self.database, episode_id, max(0, position_ms))
+
+
+def _missing(path: Path | None) -> bool:
+    """A path is stored but no file is there (moved, renamed, or its drive not mounted)."""
+    return path is not None and not path.is_file()
+
+
+def _unreadable(error: OSError, path: Path) -> TranscriptError:
+    return TranscriptError(translate("Library", "cannot read the file: {reason}").format(
+        reason=error.strerror or error), path)

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Select, delete, insert, select, update
 
 from meelezer.store.database import Database
 from meelezer.store.errors import EpisodeNotFoundError
-from meelezer.store.hashing import file_sha256
+from meelezer.store.hashing import audio_fingerprint, file_sha256
 from meelezer.store.rows import EpisodeRow, SegmentRow
 from meelezer.store.search import index_episode_lines
 from meelezer.store.speakers import ensure_speakers
@@ -19,6 +19,7 @@ from meelezer.store.tables import EPISODE, SEGMENT, SHOW, SPEAKER, WORD, inserte
 from meelezer.transcript.model import Transcript, Word
 
 __all__ = [
+    "audio_fingerprint",
     "delete_episode",
     "file_sha256",
     "find_episode_by_hash",
@@ -29,6 +30,7 @@ __all__ = [
     "load_words",
     "mark_opened",
     "relocate_episode",
+    "remember_audio_hash",
     "save_last_position",
 ]
 
@@ -49,8 +51,12 @@ def import_transcript(
     in the transcript are created (per show when there is one, else for this episode) and
     assigned to their segments. If an episode with ``transcript_hash`` exists already, no
     new one is made: its transcript path (and audio path, when given) are updated and its
-    id is returned. Segments and words go in with bulk inserts (executemany).
+    id is returned. Segments and words go in with bulk inserts (executemany). Without an
+    ``audio_hash`` the audio's fingerprint is taken here (when the file can be read), so a
+    moved audio file can be found again by content.
     """
+    if audio_path is not None and audio_hash is None:
+        audio_hash = _readable_fingerprint(audio_path)
     with db.session() as session:
         connection = session.connection()
         existing = connection.execute(
@@ -164,11 +170,35 @@ def delete_episode(db: Database, episode_id: int) -> bool:
 
 
 def relocate_episode(
-    db: Database, episode_id: int, transcript_path: Path, audio_path: Path | None
+    db: Database,
+    episode_id: int,
+    transcript_path: Path,
+    audio_path: Path | None,
+    *,
+    audio_hash: str | None = None,
 ) -> None:
-    """Note where an episode's files are now (the audio only when one is given)."""
+    """Note where an episode's files are now (the audio only when one is given).
+
+    A new audio path gets its fingerprint (``audio_hash``, else taken from the file now).
+    """
+    if audio_path is not None and audio_hash is None:
+        audio_hash = _readable_fingerprint(audio_path)
     with db.session() as session:
-        _update_paths(session.connection(), episode_id, transcript_path, audio_path, None)
+        _update_paths(session.connection(), episode_id, transcript_path, audio_path, audio_hash)
+
+
+def remember_audio_hash(db: Database, episode_id: int, audio_hash: str) -> None:
+    """Store the fingerprint of the episode's audio (episodes imported before it was kept)."""
+    _update_episode(db, episode_id, audio_hash=audio_hash)
+
+
+def _readable_fingerprint(audio_path: Path) -> str | None:
+    # A missing or unreadable audio file is allowed (the transcript opens for reading);
+    # it just has no fingerprint until it is found or relinked.
+    try:
+        return audio_fingerprint(audio_path)
+    except OSError:
+        return None
 
 
 def _update_episode(db: Database, episode_id: int, **values: Any) -> None:

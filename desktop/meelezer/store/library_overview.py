@@ -26,6 +26,14 @@ class EpisodeSummary:
     last_opened_at: datetime | None
     transcript_path: Path
     audio_path: Path | None
+    # No file at the stored path (moved, renamed, or its drive not mounted); checked when
+    # the overview is made, not on every repaint.
+    transcript_missing: bool = False
+    audio_missing: bool = False
+
+    @property
+    def files_missing(self) -> bool:
+        return self.transcript_missing or self.audio_missing
 
     @property
     def listened_fraction(self) -> float:
@@ -62,6 +70,7 @@ def library_overview(db: Database) -> list[EpisodeSummary]:
     keyed: list[tuple[tuple[bool, datetime], EpisodeSummary]] = []
     for row in episodes:
         stats = line_stats.get(row.id)
+        audio = Path(row.audio_path) if row.audio_path else None
         summary = EpisodeSummary(
             id=row.id, title=row.title, show_name=row.name, duration_ms=row.duration_ms,
             last_position_ms=row.last_position_ms,
@@ -71,7 +80,9 @@ def library_overview(db: Database) -> list[EpisodeSummary]:
             note_count=note_counts.get(row.id, 0),
             last_opened_at=row.last_opened_at,
             transcript_path=Path(row.transcript_path),
-            audio_path=Path(row.audio_path) if row.audio_path else None,
+            audio_path=audio,
+            transcript_missing=not Path(row.transcript_path).is_file(),
+            audio_missing=audio is not None and not audio.is_file(),
         )
         # Never-opened episodes after the opened ones, newest import first among them.
         opened = row.last_opened_at is not None

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from meelezer.episode_files import AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS
-from meelezer.library import Library
+from meelezer.library import Library, MovedFiles
 from meelezer.store.errors import StoreError
 from meelezer.store.search import SearchHit
 from meelezer.transcript.errors import TranscriptError
@@ -41,6 +42,7 @@ class LibraryController(QObject):
             self.dialog.open_at_requested.connect(self._open)
             self.dialog.remove_requested.connect(self.remove)
             self.dialog.relink_requested.connect(self.relink)
+            self.dialog.find_moved_requested.connect(self.find_moved)
             self.dialog.reimport_requested.connect(self.reimport)
         self.refresh()
         self.dialog.show()
@@ -125,3 +127,42 @@ class LibraryController(QObject):
         except (StoreError, TranscriptError) as error:
             self.messages.show_message(self.tr("Cannot relink: {error}").format(error=error))
         self.refresh()
+
+    def find_moved(self, episode_ids: list[int]) -> None:
+        """Search nearby for the episodes' missing files; if some stay missing, offer to
+        search a folder the user picks. The outcome goes to the message bar."""
+        results = self._search_moved(episode_ids, None)
+        missing = [result.episode_id for result in results if result.still_missing]
+        if missing:
+            chosen = QFileDialog.getExistingDirectory(
+                self.window, self.tr("Not everything was found nearby. Which folder should "
+                                     "be searched, with its subfolders?"))
+            if chosen:
+                later = {r.episode_id: r for r in self._search_moved(missing, Path(chosen))}
+                results = [result.followed_by(later[result.episode_id])
+                           if result.episode_id in later else result for result in results]
+        message = _moved_message(results)
+        if message or len(results) == len(episode_ids):  # else a store error is showing
+            self.messages.show_message(message or self.tr("No files are missing."))
+        self.refresh()
+
+    def _search_moved(self, episode_ids: list[int], folder: Path | None) -> list[MovedFiles]:
+        results = []
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            for episode_id in episode_ids:
+                try:
+                    results.append(self.library.find_moved_files(episode_id, folder))
+                except StoreError as error:
+                    self.messages.show_message(str(error))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return results
+
+
+def _moved_message(results: list[MovedFiles]) -> str:
+    """One result's message, or one line per episode that had something missing."""
+    relevant = [result for result in results if result.found_any or result.still_missing]
+    if len(results) == 1 and relevant:
+        return relevant[0].message()
+    return "\n".join(f"{result.title}: {result.message()}" for result in relevant)

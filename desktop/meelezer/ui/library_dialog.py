@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -48,6 +49,7 @@ class LibraryDialog(QDialog):
     open_at_requested = Signal(int, int)  # episode id, time ms (a search result)
     remove_requested = Signal(int)
     relink_requested = Signal(int)
+    find_moved_requested = Signal(list)  # episode ids
     reimport_requested = Signal(int)
 
     def __init__(self, search: Callable[[str], Sequence[SearchHit]],
@@ -78,6 +80,8 @@ class LibraryDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._open_index)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_menu)
 
         # Search results: at most a page of short rows, so a list widget is the simple tool.
         self.results = QListWidget()
@@ -107,6 +111,11 @@ class LibraryDialog(QDialog):
         self.relink_button.setToolTip(self.tr("Point the episode at its moved audio or transcript"))
         self.relink_button.clicked.connect(
             lambda: self._emit_for_selection(self.relink_requested))
+        self.find_moved_button = QPushButton(self.tr("Find moved files…"))
+        self.find_moved_button.setToolTip(self.tr(
+            "Look for the missing audio or transcript by content in the folders nearby (for "
+            "the selected episode, or every episode with missing files)"))
+        self.find_moved_button.clicked.connect(self._find_moved)
         self.reimport_button = QPushButton(self.tr("Re-import transcript…"))
         self.reimport_button.setToolTip(self.tr(
             "Replace the lines with a new version of the transcript; labels, corrections "
@@ -114,7 +123,8 @@ class LibraryDialog(QDialog):
         self.reimport_button.clicked.connect(
             lambda: self._emit_for_selection(self.reimport_requested))
         buttons = QHBoxLayout()
-        for button in (self.relink_button, self.reimport_button, self.remove_button):
+        for button in (self.find_moved_button, self.relink_button, self.reimport_button,
+                       self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
@@ -176,3 +186,20 @@ class LibraryDialog(QDialog):
         episode = self.selected_episode()
         if episode is not None:
             signal.emit(episode.id)
+
+    def _find_moved(self) -> None:
+        episode = self.selected_episode()
+        targets = [episode] if episode else [e for e in self.model.summaries() if e.files_missing]
+        self.find_moved_requested.emit([target.id for target in targets])
+
+    def _show_menu(self, position: QPoint) -> None:
+        if self.selected_episode() is not None:  # the row under the pointer is selected
+            self.context_menu().exec(self.table.viewport().mapToGlobal(position))
+
+    def context_menu(self) -> QMenu:
+        """The buttons' actions, for the selected episode."""
+        menu = QMenu(self)
+        for button in (self.open_button, self.find_moved_button, self.relink_button,
+                       self.reimport_button, self.remove_button):
+            menu.addAction(button.text(), button.click)
+        return menu

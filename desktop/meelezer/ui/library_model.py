@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QApplication, QStyle
 
 from meelezer.i18n import QT_TRANSLATE_NOOP
 from meelezer.store.library_overview import EpisodeSummary
@@ -19,14 +20,15 @@ from meelezer.transcript.timecode import format_clock
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-TITLE, SHOW, DURATION, LISTENED, SPEAKERS, NOTES, OPENED = range(7)
+TITLE, SHOW, DURATION, LISTENED, SPEAKERS, NOTES, OPENED, FILES = range(8)
 # Column titles in English, translated (context "LibraryModel") by headerData.
 HEADERS = (QT_TRANSLATE_NOOP("LibraryModel", "Title"), QT_TRANSLATE_NOOP("LibraryModel", "Show"),
            QT_TRANSLATE_NOOP("LibraryModel", "Duration"),
            QT_TRANSLATE_NOOP("LibraryModel", "Listened"),
            QT_TRANSLATE_NOOP("LibraryModel", "Speakers"),
            QT_TRANSLATE_NOOP("LibraryModel", "Notes"),
-           QT_TRANSLATE_NOOP("LibraryModel", "Last opened"))
+           QT_TRANSLATE_NOOP("LibraryModel", "Last opened"),
+           QT_TRANSLATE_NOOP("LibraryModel", "Files"))
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -42,6 +44,9 @@ class LibraryModel(QAbstractTableModel):
 
     def summary(self, row: int) -> EpisodeSummary:
         return self._rows[row]
+
+    def summaries(self) -> list[EpisodeSummary]:
+        return list(self._rows)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -63,12 +68,38 @@ class LibraryModel(QAbstractTableModel):
             return episode
         if role == Qt.ItemDataRole.DisplayRole:
             return _cell(episode, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == TITLE:
-            audio = str(episode.audio_path) if episode.audio_path else self.tr("no audio")
-            return f"{episode.transcript_path}\n{audio}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() not in (TITLE, SHOW):
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (TITLE, FILES):
+            return self._paths_tip(episode)
+        if (role == Qt.ItemDataRole.DecorationRole and index.column() == TITLE
+                and episode.files_missing):
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() not in (TITLE, SHOW,
+                                                                                FILES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _paths_tip(self, episode: EpisodeSummary) -> str:
+        """Where the files are, each marked when missing, and how to find a missing one."""
+        missing = self.tr(" (missing)")
+        lines = [f"{episode.transcript_path}{missing if episode.transcript_missing else ''}"]
+        if episode.audio_path is None:
+            lines.append(self.tr("no audio"))
+        else:
+            lines.append(f"{episode.audio_path}{missing if episode.audio_missing else ''}")
+        if episode.files_missing:
+            lines.append(self.tr("Use Find moved files… or Relink files… to locate it."))
+        return "\n".join(lines)
+
+
+def missing_text(episode: EpisodeSummary) -> str:
+    """The Files column: which of the episode's files are gone ("" when none)."""
+    if episode.audio_missing and episode.transcript_missing:
+        return QCoreApplication.translate("LibraryModel", "audio and transcript missing")
+    if episode.audio_missing:
+        return QCoreApplication.translate("LibraryModel", "audio missing")
+    if episode.transcript_missing:
+        return QCoreApplication.translate("LibraryModel", "transcript missing")
+    return ""
 
 
 def _cell(episode: EpisodeSummary, column: int) -> str:
@@ -84,6 +115,8 @@ def _cell(episode: EpisodeSummary, column: int) -> str:
         return str(episode.speakers_labelled)
     if column == NOTES:
         return str(episode.note_count)
+    if column == FILES:
+        return missing_text(episode)
     opened = episode.last_opened_at
     if opened is None:
         return QCoreApplication.translate("LibraryModel", "never")

@@ -379,6 +379,12 @@ class MainWindow(QMainWindow):
                 self.tr("{reason} The transcript is open for reading.").format(
                     reason=self.player.unavailable_reason()))
             return
+        if opened.audio_missing:  # moved and not found nearby: the notice says what to do
+            self.bar.set_playable(False)
+            self.messages.show_message(opened.notice or "")
+            return
+        if opened.notice:  # e.g. where the moved audio was found
+            self.messages.show_message(opened.notice)
         if audio is None:
             self.bar.set_playable(False)
             self.messages.show_message(
