@@ -14,7 +14,7 @@
         <translation>Notities</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+113"/>
         <source>No speaker has key {key} yet. Add speakers in the Speakers panel; the first nine get keys 1–9.</source>
         <translation>Nog geen spreker heeft toets {key}. Voeg sprekers toe in het paneel Sprekers; de eerste negen krijgen de toetsen 1–9.</translation>
     </message>
@@ -203,6 +203,14 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/meelezer/app.py" line="+177"/>
+        <source>Meelezer cannot open its library</source>
+        <translation>Meelezer kan zijn bibliotheek niet openen</translation>
+    </message>
+</context>
+<context>
     <name>BackToPlaybackButton</name>
     <message>
         <location filename="../../desktop/meelezer/ui/follow_button.py" line="+11"/>
@@ -274,7 +282,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/export_controller.py" line="+19"/>
+        <location filename="../../desktop/meelezer/ui/export_controller.py" line="+21"/>
         <source>Markdown note (*.md)</source>
         <translation>Markdown-notitie (*.md)</translation>
     </message>
@@ -324,22 +332,67 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Geëxporteerd naar {file}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Open an episode first; then back up its annotations.</source>
+        <translation>Open eerst een aflevering; maak daarna een reservekopie van de annotaties.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back up this episode&apos;s annotations</source>
+        <translation>Reservekopie van de annotaties van deze aflevering maken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{title} annotations.json</source>
+        <translation>{title} annotaties.json</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Back up all annotations</source>
         <translation>Reservekopie van alle annotaties maken</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Cannot back up the annotations: {error}</source>
         <translation>Reservekopie van de annotaties maken lukt niet: {error}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>All annotations saved to {file}</source>
-        <translation>Alle annotaties opgeslagen in {file}</translation>
+        <location line="+7"/>
+        <source>Annotations saved to {file}</source>
+        <translation>Annotaties opgeslagen in {file}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Annotations of “{title}” saved to {file}: {notes} note(s), {labelled} labelled line(s), {corrected} correction(s).</source>
+        <translation>Annotaties van “{title}” opgeslagen in {file}: {notes} notitie(s), {labelled} gelabelde regel(s), {corrected} correctie(s).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annotations of {episodes} episode(s) saved to {file}: {notes} note(s), {labelled} labelled line(s), {corrected} correction(s).</source>
+        <translation>Annotaties van {episodes} aflevering(en) opgeslagen in {file}: {notes} notitie(s), {labelled} gelabelde regel(s), {corrected} correctie(s).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>None of the episodes in this file is in this library ({titles}). Open their transcripts first, then import the file again.</source>
+        <translation>Geen van de afleveringen in dit bestand staat in deze bibliotheek ({titles}). Open eerst hun transcripten en importeer het bestand daarna opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported annotations for {episodes} episode(s): {notes} new note(s), {labelled} labelled line(s), {corrected} correction(s).</source>
+        <translation>Annotaties geïmporteerd voor {episodes} aflevering(en): {notes} nieuwe notitie(s), {labelled} gelabelde regel(s), {corrected} correctie(s).</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source> {count} note(s) were already there.</source>
+        <translation> {count} notitie(s) waren er al.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> {count} item(s) could not be placed, for example: {problem}</source>
+        <translation> {count} item(s) konden niet worden geplaatst, bijvoorbeeld: {problem}</translation>
+    </message>
+    <message>
+        <location line="-31"/>
         <source>Import annotations</source>
         <translation>Annotaties importeren</translation>
     </message>
@@ -349,19 +402,27 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Importeren van de annotaties lukt niet: {error}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Imported annotations for {episodes} episode(s): {notes} notes, {labelled} labelled lines, {corrected} corrections.</source>
-        <translation>Annotaties geïmporteerd voor {episodes} aflevering(en): {notes} notities, {labelled} gelabelde regels, {corrected} correcties.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source> Skipped {count} episode(s) not in this library: {titles}.</source>
         <translation> {count} aflevering(en) overgeslagen die niet in deze bibliotheek staan: {titles}.</translation>
     </message>
+</context>
+<context>
+    <name>Files</name>
     <message>
-        <location line="+3"/>
-        <source> {count} item(s) could not be placed.</source>
-        <translation> {count} item(s) konden niet worden geplaatst.</translation>
+        <location filename="../../desktop/meelezer/episode_files.py" line="+75"/>
+        <source>give an audio file and a transcript, or just one of them</source>
+        <translation>geef een audiobestand en een transcript, of alleen een van de twee</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>expected one audio file and one transcript, got {first} and {second}</source>
+        <translation>verwachtte één audiobestand en één transcript, maar kreeg {first} en {second}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no transcript found beside {audio} (such as {stem}.srt or {stem}.vtt in the same folder); open the audio together with its transcript</source>
+        <translation>geen transcript gevonden naast {audio} (zoals {stem}.srt of {stem}.vtt in dezelfde map); open de audio samen met het transcript</translation>
     </message>
 </context>
 <context>
@@ -462,9 +523,77 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
     </message>
 </context>
 <context>
+    <name>Library</name>
+    <message>
+        <location filename="../../desktop/meelezer/library.py" line="+79"/>
+        <source>Found the moved transcript at {path}.</source>
+        <translation>Het verplaatste transcript is gevonden: {path}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The audio is still missing: {path}.</source>
+        <translation>De audio ontbreekt nog steeds: {path}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The transcript is still missing: {path}.</source>
+        <translation>Het transcript ontbreekt nog steeds: {path}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No files are missing.</source>
+        <translation>Er ontbreken geen bestanden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Found the moved audio at {path} (by its name: it had no fingerprint yet).</source>
+        <translation>De verplaatste audio is gevonden: {path} (op naam: er was nog geen vingerafdruk van).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found the moved audio at {path}.</source>
+        <translation>De verplaatste audio is gevonden: {path}.</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>The audio file is missing: {path}. If it was moved, Library → Find moved files… or Relink files… can find it; the transcript is open for reading.</source>
+        <translation>Het audiobestand ontbreekt: {path}. Is het verplaatst, dan kan Bibliotheek → Verplaatste bestanden zoeken… of Bestanden opnieuw koppelen… het vinden; het transcript is open om te lezen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Episode {id} is no longer in the library.</source>
+        <translation>Aflevering {id} staat niet meer in de bibliotheek.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Audio relinked to {path}. It is not the same file as before (re-encoded?); check that the lines still match the sound.</source>
+        <translation>Audio opnieuw gekoppeld aan {path}. Het is niet hetzelfde bestand als eerst (opnieuw gecodeerd?); controleer of de regels nog bij het geluid passen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audio relinked to {path}</source>
+        <translation>Audio opnieuw gekoppeld aan {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>this transcript&apos;s content differs from the one in the library; open it to import it as a new version</source>
+        <translation>de inhoud van dit transcript verschilt van die in de bibliotheek; open het om het als nieuwe versie te importeren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Transcript relinked to {path}</source>
+        <translation>Transcript opnieuw gekoppeld aan {path}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>cannot read the file: {reason}</source>
+        <translation>kan het bestand niet lezen: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/library_controller.py" line="+71"/>
+        <location filename="../../desktop/meelezer/ui/library_controller.py" line="+73"/>
         <source>Remove from library</source>
         <translation>Uit de bibliotheek verwijderen</translation>
     </message>
@@ -513,11 +642,21 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <source>Cannot relink: {error}</source>
         <translation>Kan niet opnieuw koppelen: {error}</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Not everything was found nearby. Which folder should be searched, with its subfolders?</source>
+        <translation>Niet alles is in de buurt gevonden. Welke map moet worden doorzocht, met de submappen?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No files are missing.</source>
+        <translation>Er ontbreken geen bestanden.</translation>
+    </message>
 </context>
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/library_dialog.py" line="+56"/>
+        <location filename="../../desktop/meelezer/ui/library_dialog.py" line="+58"/>
         <source>Library</source>
         <translation>Bibliotheek</translation>
     </message>
@@ -537,7 +676,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Afleveringen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Search results</source>
         <translation>Zoekresultaten</translation>
     </message>
@@ -568,6 +707,16 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Find moved files…</source>
+        <translation>Verplaatste bestanden zoeken…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Look for the missing audio or transcript by content in the folders nearby (for the selected episode, or every episode with missing files)</source>
+        <translation>Zoek de ontbrekende audio of het ontbrekende transcript op inhoud in de mappen in de buurt (voor de gekozen aflevering, of voor elke aflevering met ontbrekende bestanden)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Re-import transcript…</source>
         <translation>Transcript opnieuw importeren…</translation>
     </message>
@@ -577,7 +726,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Vervang de regels door een nieuwe versie van het transcript; labels, correcties en notities volgen op tijd en tekst</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>1 result</source>
         <translation>1 resultaat</translation>
     </message>
@@ -595,7 +744,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/library_model.py" line="+24"/>
+        <location filename="../../desktop/meelezer/ui/library_model.py" line="+25"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -630,12 +779,42 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Laatst geopend</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source> (missing)</source>
+        <translation> (ontbreekt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>no audio</source>
         <translation>geen audio</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+4"/>
+        <source>Use Find moved files… or Relink files… to locate it.</source>
+        <translation>Gebruik Verplaatste bestanden zoeken… of Bestanden opnieuw koppelen… om het te vinden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>audio and transcript missing</source>
+        <translation>audio en transcript ontbreken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>audio missing</source>
+        <translation>audio ontbreekt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>transcript missing</source>
+        <translation>transcript ontbreekt</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>never</source>
         <translation>nooit</translation>
     </message>
@@ -651,7 +830,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/actions.py" line="+86"/>
+        <location filename="../../desktop/meelezer/ui/actions.py" line="+87"/>
         <source>&amp;Open…</source>
         <translation>&amp;Openen…</translation>
     </message>
@@ -681,19 +860,29 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>De aflevering met je correcties, sprekers en notities opslaan als Markdown-notitie, ondertitels, JSON of tekst</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Back up annotations…</source>
-        <translation>Reservekopie van annotaties…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Save every episode&apos;s annotations to one file</source>
         <translation>De annotaties van alle afleveringen in één bestand opslaan</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Import annotations…</source>
-        <translation>Annotaties importeren…</translation>
+        <location line="-5"/>
+        <source>&amp;Back up this episode&apos;s annotations…</source>
+        <translation>&amp;Reservekopie van de annotaties van deze aflevering…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this episode&apos;s speakers, notes, corrections and times to one file that another Meelezer can import</source>
+        <translation>Sla de sprekers, notities, correcties en tijden van deze aflevering op in één bestand dat een andere Meelezer kan importeren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back up &amp;all annotations…</source>
+        <translation>Reservekopie van &amp;alle annotaties…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import annotations…</source>
+        <translation>Annotaties &amp;importeren…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -977,7 +1166,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Recent geopend</translation>
     </message>
@@ -1017,7 +1206,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+68"/>
         <source>Open an episode: audio and transcript, or one of them</source>
         <translation>Een aflevering openen: audio en transcript, of een van beide</translation>
     </message>
@@ -1042,12 +1231,12 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Deze aflevering kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>{reason} The transcript is open for reading.</source>
         <translation>{reason} Het transcript is geopend om te lezen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>No audio file was found beside this transcript (same name, e.g. {name}.mp3). Open the audio with File → Open… to listen; the transcript is open for reading.</source>
         <translation>Naast dit transcript is geen audiobestand gevonden (met dezelfde naam, bijv. {name}.mp3). Open de audio met Bestand → Openen… om te luisteren; het transcript is geopend om te lezen.</translation>
     </message>
@@ -1267,6 +1456,64 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <location line="+21"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
+    </message>
+</context>
+<context>
+    <name>Player</name>
+    <message>
+        <location filename="../../desktop/meelezer/playback/libvlc.py" line="+43"/>
+        <source>The python-vlc package is missing; reinstall Meelezer (pip install python-vlc).</source>
+        <translation>Het pakket python-vlc ontbreekt; installeer Meelezer opnieuw (pip install python-vlc).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>libvlc named by PYTHON_VLC_LIB_PATH could not be loaded; fix or unset that variable. {install}</source>
+        <translation>De libvlc die PYTHON_VLC_LIB_PATH aanwijst, kon niet worden geladen; verbeter die variabele of verwijder haar. {install}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>libvlc was found but failed to start (a broken VLC installation, missing VLC plugins, or an unknown option in {options}). {install}</source>
+        <translation>libvlc is gevonden maar kon niet starten (een kapotte VLC-installatie, ontbrekende VLC-plug-ins of een onbekende optie in {options}). {install}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Install VLC (Debian/Ubuntu: sudo apt install vlc; Fedora: sudo dnf install vlc; macOS and Windows: the installer from videolan.org, with the same 32/64-bit as Python) and restart Meelezer.</source>
+        <translation>Installeer VLC (Debian/Ubuntu: sudo apt install vlc; Fedora: sudo dnf install vlc; macOS en Windows: het installatieprogramma van videolan.org, in dezelfde 32/64-bitversie als Python) en start Meelezer opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>libvlc (VLC&apos;s playback library) was not found ({problem}). {install}</source>
+        <translation>libvlc (de afspeelbibliotheek van VLC) is niet gevonden ({problem}). {install}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/playback/vlc_player.py" line="+126"/>
+        <source>The player was closed.</source>
+        <translation>De speler is gesloten.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Audio playback is not available.</source>
+        <translation>Audio afspelen is niet beschikbaar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Audio file not found: {path}</source>
+        <translation>Audiobestand niet gevonden: {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not an audio file: {path} is a folder</source>
+        <translation>Geen audiobestand: {path} is een map</translation>
+    </message>
+    <message>
+        <location line="+284"/>
+        <source>this file</source>
+        <translation>dit bestand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot play {name}: not an audio file libvlc can decode</source>
+        <translation>Kan {name} niet afspelen: geen audiobestand dat libvlc kan decoderen</translation>
     </message>
 </context>
 <context>
@@ -1569,6 +1816,449 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <location line="+41"/>
         <source>Speaker colour</source>
         <translation>Kleur van spreker</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <location filename="../../desktop/meelezer/store/annotation_archive.py" line="+144"/>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>Kan {path} niet schrijven: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{path} is not a valid Meelezer annotations file ({problem}); nothing was imported.</source>
+        <translation>{path} is geen geldig Meelezer-annotatiebestand ({problem}); er is niets geïmporteerd.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Kan {path} niet lezen: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is not a Meelezer annotations file ({problem}).</source>
+        <translation>{path} is geen Meelezer-annotatiebestand ({problem}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} is not a Meelezer annotations file.</source>
+        <translation>{path} is geen Meelezer-annotatiebestand.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} was written by a newer Meelezer (format version {version}); update Meelezer to import it.</source>
+        <translation>{path} is geschreven door een nieuwere Meelezer (formaatversie {version}); werk Meelezer bij om het te importeren.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{title}: line {number} is not in this library&apos;s copy of the transcript; its annotation was skipped.</source>
+        <translation>{title}: regel {number} staat niet in de kopie van het transcript in deze bibliotheek; de annotatie ervan is overgeslagen.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>{title}: skipped a note of unknown kind “{kind}”.</source>
+        <translation>{title}: notitie van onbekende soort “{kind}” overgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/store/assignments.py" line="+67"/>
+        <source>Line {line} is not in episode {episode}.</source>
+        <translation>Regel {line} hoort niet bij aflevering {episode}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/store/backup.py" line="+109"/>
+        <source>Your library was damaged and has been restored from the backup of {day}; changes made after that backup are lost. The damaged file was kept as {damaged}.</source>
+        <translation>Je bibliotheek was beschadigd en is hersteld uit de reservekopie van {day}; wijzigingen van na die reservekopie zijn verloren. Het beschadigde bestand is bewaard als {damaged}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your library was damaged and there was no good backup to restore, so Meelezer started a new, empty library. The damaged file was kept as {damaged}.</source>
+        <translation>Je bibliotheek was beschadigd en er was geen goede reservekopie om terug te zetten, dus Meelezer is met een nieuwe, lege bibliotheek begonnen. Het beschadigde bestand is bewaard als {damaged}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/store/corrections.py" line="+137"/>
+        <source>Type the text to find.</source>
+        <translation>Typ de tekst die je zoekt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/store/database.py" line="+72"/>
+        <source>Cannot create the folder for the library database {path}: {reason}.</source>
+        <translation>Kan de map voor de bibliotheekdatabase {path} niet maken: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The library database {path} is damaged: SQLite&apos;s integrity check found {count} problem(s), such as &quot;{problem}&quot;. {advice}</source>
+        <translation>De bibliotheekdatabase {path} is beschadigd: de integriteitscontrole van SQLite vond {count} probleem/problemen, zoals &quot;{problem}&quot;. {advice}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot update the library database {path} to this version of Meelezer ({problem}). Please report this as a bug.</source>
+        <translation>Kan de bibliotheekdatabase {path} niet bijwerken naar deze versie van Meelezer ({problem}). Meld dit alsjeblieft als fout.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The library database {path} reported an error: {problem}.</source>
+        <translation>De bibliotheekdatabase {path} meldde een fout: {problem}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The library database {path} cannot be read: {problem}. {advice}</source>
+        <translation>De bibliotheekdatabase {path} kan niet worden gelezen: {problem}. {advice}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot use the library database {path}: {problem}.</source>
+        <translation>Kan de bibliotheekdatabase {path} niet gebruiken: {problem}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Meelezer cannot use it. Quit Meelezer, move the file somewhere else (or put back a backup copy of it) and start Meelezer again; it will make a new, empty library.</source>
+        <translation>Meelezer kan hem niet gebruiken. Sluit Meelezer af, zet het bestand ergens anders neer (of zet er een reservekopie van terug) en start Meelezer opnieuw; dan wordt er een nieuwe, lege bibliotheek gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/store/errors.py" line="+44"/>
+        <source>Episode {id} is not in the library (it may have been removed).</source>
+        <translation>Aflevering {id} staat niet in de bibliotheek (misschien is ze verwijderd).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Line {id} is not in the library (it may have been removed).</source>
+        <translation>Regel {id} staat niet in de bibliotheek (misschien is hij verwijderd).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/store/migrate.py" line="+73"/>
+        <source>The library database {path} was made by a newer version of Meelezer (schema revision {revision}; this version knows up to {head}). Update Meelezer to open it, or choose another data folder with --data-dir.</source>
+        <translation>De bibliotheekdatabase {path} is gemaakt door een nieuwere versie van Meelezer (schemarevisie {revision}; deze versie kent er tot en met {head}). Werk Meelezer bij om hem te openen, of kies een andere gegevensmap met --data-dir.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{path} is an SQLite database, but not a Meelezer library. Move it out of the data folder, or choose another data folder with --data-dir.</source>
+        <translation>{path} is een SQLite-database, maar geen Meelezer-bibliotheek. Haal hem uit de gegevensmap, of kies een andere gegevensmap met --data-dir.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Updating the library database {path} to this version of Meelezer would leave {count} row(s) pointing to rows that do not exist (the first: {table} row {row}, missing its {parent}), so it was left unchanged. Please report this as a bug, with the database file.</source>
+        <translation>Het bijwerken van de bibliotheekdatabase {path} naar deze versie van Meelezer zou {count} rij(en) laten verwijzen naar rijen die niet bestaan (de eerste: {table} rij {row}, die zijn {parent} mist), dus is hij ongewijzigd gelaten. Meld dit alsjeblieft als fout, met het databasebestand.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/store/notes.py" line="+133"/>
+        <source>Note {id} is not in the library (it may have been removed).</source>
+        <translation>Notitie {id} staat niet in de bibliotheek (misschien is ze verwijderd).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“{kind}” is not a kind of note; use one of {kinds}.</source>
+        <translation>“{kind}” is geen soort notitie; gebruik een van {kinds}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A note cannot be before the start ({time} ms).</source>
+        <translation>Een notitie kan niet vóór het begin liggen ({time} ms).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A highlight cannot end ({end} ms) before it starts ({start} ms).</source>
+        <translation>Een citaat kan niet eindigen ({end} ms) voordat het begint ({start} ms).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/store/paths.py" line="+35"/>
+        <source>The data folder {folder} is a file, not a folder. Choose another folder with --data-dir or {variable}.</source>
+        <translation>De gegevensmap {folder} is een bestand, geen map. Kies een andere map met --data-dir of {variable}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot create the data folder {folder}: {reason}. Choose another folder with --data-dir or {variable}.</source>
+        <translation>Kan de gegevensmap {folder} niet maken: {reason}. Kies een andere map met --data-dir of {variable}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/store/reimport.py" line="+131"/>
+        <source>{path} is already in the library as another episode.</source>
+        <translation>{path} staat al in de bibliotheek als een andere aflevering.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/store/speakers.py" line="+203"/>
+        <source>A speaker&apos;s hotkey must be 1 to 9, not {hotkey}.</source>
+        <translation>De sneltoets van een spreker moet 1 tot en met 9 zijn, niet {hotkey}.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>A speaker cannot be merged into itself.</source>
+        <translation>Een spreker kan niet met zichzelf worden samengevoegd.</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Speaker {id} is not in the library (it may have been removed).</source>
+        <translation>Spreker {id} staat niet in de bibliotheek (misschien is hij verwijderd).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A speaker needs a name.</source>
+        <translation>Een spreker heeft een naam nodig.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is already a speaker called “{name}” here; choose another name, or merge the two speakers.</source>
+        <translation>Er is hier al een spreker die “{name}” heet; kies een andere naam, of voeg de twee sprekers samen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/store/sqlite.py" line="+150"/>
+        <source>the file is not a Meelezer database (SQLite says: file is not a database)</source>
+        <translation>het bestand is geen Meelezer-database (SQLite zegt: file is not a database)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file is damaged (SQLite says: {problem})</source>
+        <translation>het bestand is beschadigd (SQLite zegt: {problem})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the library is in use by another program, perhaps another Meelezer window; close it and try again</source>
+        <translation>de bibliotheek is in gebruik door een ander programma, misschien een ander Meelezer-venster; sluit dat en probeer het opnieuw</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the disk is full; free some space and try again</source>
+        <translation>de schijf is vol; maak wat ruimte vrij en probeer het opnieuw</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file or its folder is read-only; check its permissions</source>
+        <translation>het bestand of de map ervan is alleen-lezen; controleer de rechten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file cannot be opened; check that its folder exists and is writable</source>
+        <translation>het bestand kan niet worden geopend; controleer of de map bestaat en beschrijfbaar is</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the disk reported an error (SQLite says: {problem})</source>
+        <translation>de schijf meldde een fout (SQLite zegt: {problem})</translation>
+    </message>
+</context>
+<context>
+    <name>Transcript</name>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/encoding.py" line="+58"/>
+        <source>the file is empty (or only whitespace); choose a transcript that contains text</source>
+        <translation>het bestand is leeg (of bevat alleen witruimte); kies een transcript dat tekst bevat</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>this is not a text transcript (it looks like binary data, for example an audio or video file chosen by mistake); choose the transcript file instead (.srt, .vtt, .txt, .json or .md)</source>
+        <translation>dit is geen teksttranscript (het lijkt op binaire gegevens, bijvoorbeeld een per ongeluk gekozen audio- of videobestand); kies in plaats daarvan het transcriptbestand (.srt, .vtt, .txt, .json of .md)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/errors.py" line="+37"/>
+        <source>cannot read the file: {reason}</source>
+        <translation>kan het bestand niet lezen: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot write the file: {reason}</source>
+        <translation>kan het bestand niet schrijven: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/files.py" line="+23"/>
+        <source>file is {size} MB, too large to be a transcript</source>
+        <translation>bestand is {size} MB, te groot voor een transcript</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>file not found; check the path</source>
+        <translation>bestand niet gevonden; controleer het pad</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this is a folder, not a transcript file</source>
+        <translation>dit is een map, geen transcriptbestand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no permission to read this file</source>
+        <translation>geen toestemming om dit bestand te lezen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/formats.py" line="+60"/>
+        <source>WebVTT, including YouTube auto-captions</source>
+        <translation>WebVTT, ook automatische ondertitels van YouTube</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whisper text ([start --&gt; end] text)</source>
+        <translation>Whisper-tekst ([start --&gt; end] tekst)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Markdown note with a ## Transcript section</source>
+        <translation>Markdown-notitie met een sectie ## Transcript</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plain text without timestamps</source>
+        <translation>Platte tekst zonder tijdstempels</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>unknown transcript format ({extension}); Meelezer reads {formats}</source>
+        <translation>onbekend transcriptformaat ({extension}); Meelezer leest {formats}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot write {extension}; choose one of {known}</source>
+        <translation>kan geen {extension} schrijven; kies een van {known}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot write files without an extension; choose one of {known}</source>
+        <translation>kan geen bestanden zonder extensie schrijven; kies een van {known}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/readers/json_transcripts.py" line="+54"/>
+        <source>this JSON is not a transcript; Meelezer reads OpenAI Whisper JSON ({whisper}), WhisperX JSON ({whisperx}) and Podcasting 2.0 JSON ({podcasting})</source>
+        <translation>deze JSON is geen transcript; Meelezer leest OpenAI Whisper JSON ({whisper}), WhisperX JSON ({whisperx}) en Podcasting 2.0 JSON ({podcasting})</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>not valid JSON: {problem} (column {column}); is the file complete?</source>
+        <translation>geen geldige JSON: {problem} (kolom {column}); is het bestand compleet?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JSON is nested too deeply to be a transcript</source>
+        <translation>de JSON is te diep genest voor een transcript</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not valid JSON: {problem}</source>
+        <translation>geen geldige JSON: {problem}</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <location line="+44"/>
+        <source>{where} is {value}, expected an object</source>
+        <translation>{where} is {value}, verwacht een object</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>{where}: {key} is {value}, expected a list</source>
+        <translation>{where}: {key} is {value}, verwacht een lijst</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>{where}: {key} is {value}, expected seconds as a number</source>
+        <translation>{where}: {key} is {value}, verwacht seconden als getal</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}: {key} {value} is not a time in an episode</source>
+        <translation>{where}: {key} {value} is geen tijd binnen een aflevering</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{where}: {key} is {value}, expected text</source>
+        <translation>{where}: {key} is {value}, verwacht tekst</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{where}: end {end} s is before start {start} s</source>
+        <translation>{where}: einde {end} s ligt vóór begin {start} s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>segment {number}</source>
+        <translation>segment nr. {number}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{segment}, word {position}</source>
+        <translation>{segment}, woord {position}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{where} has no {key}</source>
+        <translation>{where} heeft geen {key}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the text {text}</source>
+        <translation>de tekst {text}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a list</source>
+        <translation>een lijst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an object</source>
+        <translation>een object</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the number {number}</source>
+        <translation>het getal {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/readers/markdown_note.py" line="+51"/>
+        <source>the note has no transcript text (expected it under a &apos;## Transcript&apos; heading)</source>
+        <translation>de notitie bevat geen transcripttekst (verwacht onder een kop &apos;## Transcript&apos;)</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>end {end} s is before start {start} s</source>
+        <translation>einde {end} s ligt vóór begin {start} s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/readers/plain_text.py" line="+42"/>
+        <source>the file has no text</source>
+        <translation>het bestand bevat geen tekst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/readers/srt.py" line="+54"/>
+        <location filename="../../desktop/meelezer/transcript/readers/whisper_text.py" line="+64"/>
+        <source>end {end} is before start {start}</source>
+        <translation>einde {end} ligt vóór begin {start}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>no subtitle cues found (no &apos;start --&gt; end&apos; timing lines); is this an SRT file?</source>
+        <translation>geen ondertitels gevonden (geen tijdregels &apos;start --&gt; end&apos;); is dit wel een SRT-bestand?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/readers/webvtt.py" line="+52"/>
+        <source>no cues found (no &apos;start --&gt; end&apos; timing lines); is this a WebVTT file?</source>
+        <translation>geen cues gevonden (geen tijdregels &apos;start --&gt; end&apos;); is dit wel een WebVTT-bestand?</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>cannot read this cue timing (expected &apos;00:00:01.000 --&gt; 00:00:04.000&apos;)</source>
+        <translation>kan de tijden van deze cue niet lezen (verwacht &apos;00:00:01.000 --&gt; 00:00:04.000&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/readers/whisper_text.py" line="-14"/>
+        <source>no Whisper lines found (expected lines like &apos;[0.00 --&gt; 8.66]  text&apos;); is this the right file?</source>
+        <translation>geen Whisper-regels gevonden (verwacht regels als &apos;[0.00 --&gt; 8.66]  tekst&apos;); is dit het juiste bestand?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/timecode.py" line="+21"/>
+        <source>not a timestamp: {text}</source>
+        <translation>geen tijdstempel: {text}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>minutes or seconds out of range in {text}</source>
+        <translation>minuten of seconden buiten bereik in {text}</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Type a time such as 1:02:03, 62:03 or 3723</source>
+        <translation>Typ een tijd zoals 1:02:03, 62:03 of 3723</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{text}” is not a time; use 1:02:03, 62:03 or 3723</source>
+        <translation>“{text}” is geen tijd; gebruik 1:02:03, 62:03 of 3723</translation>
     </message>
 </context>
 <context>

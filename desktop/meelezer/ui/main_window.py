@@ -206,6 +206,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.window_geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 820)  # room for the transcript and both side panels
+        state = self.settings.window_state
+        self.annotations.dock_sizes_restored = state is not None and self.restoreState(state)
         self.set_volume(self.settings.volume)
         self.actions_.mute.setChecked(self.settings.muted)
         self.set_speed(self.settings.speed)
@@ -507,6 +509,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_position()
         self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
         self.settings.sync()
         if self.player.state() == PlaybackState.PLAYING:
             self.player.pause()
