@@ -133,3 +133,20 @@ def test_the_context_menu_offers_find_moved_files(
         "Remove from library"]
     menu.actions()[1].trigger()
     assert window.messages.text() == "No files are missing."
+
+
+def test_the_open_episode_plays_its_audio_once_relinked(
+        make_window: WindowFactory, demo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    window, episode_id = _open_demo(make_window, demo)
+    moved = tmp_path_factory.mktemp("far away") / "renamed.opus"
+    shutil.move(demo.with_suffix(".opus"), moved)
+    player = fake(window)
+    player.loaded = None
+    assert window.open_library_episode(episode_id)
+    assert player.loaded is None  # not found nearby under another name
+
+    window.library_controller.relink(episode_id, moved)
+
+    assert player.loaded == moved  # no need to open the episode again
+    assert HINT in window.header.details()
+    assert "relinked" in window.messages.text().lower()

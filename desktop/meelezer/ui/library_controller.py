@@ -25,7 +25,8 @@ class LibraryController(QObject):
     def __init__(self, window: QWidget, library: Library, messages: MessageBar,
                  open_episode: Callable[[int, int | None], bool],
                  closed_episode: Callable[[int], None],
-                 reopened: Callable[[int], None] = lambda _episode_id: None):
+                 reopened: Callable[[int], None] = lambda _episode_id: None,
+                 relinked: Callable[[int], None] = lambda _episode_id: None):
         super().__init__(window)
         self.window = window
         self.library = library
@@ -33,6 +34,7 @@ class LibraryController(QObject):
         self._open_episode = open_episode
         self._closed_episode = closed_episode
         self._reopened = reopened  # the episode's lines changed under the window
+        self._relinked = relinked  # the episode's files are somewhere else now
         self.dialog: LibraryDialog | None = None
 
     def show(self) -> LibraryDialog:
@@ -126,6 +128,8 @@ class LibraryController(QObject):
             self.messages.show_message(self.library.relink_file(episode_id, path))
         except (StoreError, TranscriptError) as error:
             self.messages.show_message(self.tr("Cannot relink: {error}").format(error=error))
+        else:
+            self._relinked(episode_id)
         self.refresh()
 
     def find_moved(self, episode_ids: list[int]) -> None:
@@ -141,6 +145,9 @@ class LibraryController(QObject):
                 later = {r.episode_id: r for r in self._search_moved(missing, Path(chosen))}
                 results = [result.followed_by(later[result.episode_id])
                            if result.episode_id in later else result for result in results]
+        for result in results:
+            if result.found_any:
+                self._relinked(result.episode_id)
         message = _moved_message(results)
         if message or len(results) == len(episode_ids):  # else a store error is showing
             self.messages.show_message(message or self.tr("No files are missing."))

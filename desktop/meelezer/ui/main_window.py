@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.messages = MessageBar()
         self.library_controller = LibraryController(
             self, library, self.messages, self.open_library_episode_at, self.forget_episode,
-            self._reload_if_open)
+            self._reload_if_open, self._audio_relinked)
         self.exporter = ExportController(
             self, library, self.messages,
             lambda: (self.episode.episode.id, self.episode.episode.title) if self.episode else None)
@@ -283,6 +283,24 @@ class MainWindow(QMainWindow):
         # Undo steps point at the old lines, which are gone.
         self.annotator.undo_stack.clear()
         self.annotations.refresh()  # lines, speakers and notes
+
+    def _audio_relinked(self, episode_id: int) -> None:
+        """The open episode's files were found elsewhere: play the audio from there."""
+        if self.episode is None or self.episode.episode.id != episode_id:
+            return
+        try:
+            opened = self.library.reload(episode_id)
+        except StoreError as error:
+            self.messages.show_message(str(error))
+            return
+        if opened.audio_path == self.episode.audio_path:
+            return
+        position_ms = self.controller.position_ms()
+        self.episode = opened
+        self._load_audio(opened)
+        self.controller.seek(position_ms)
+        self.header.show_episode(opened.episode, len(opened.segments),
+                                 self.player.is_available() and opened.audio_path is not None)
 
     def forget_episode(self, episode_id: int) -> None:
         """The episode left the library: if it is open, close it."""
