@@ -219,7 +219,6 @@ def _export(episode: str, fmt: str, target: Path, force: bool, data_dir: str | N
     _check_output(target, force)
     with _open_library(data_dir) as db:
         row = _find_episode(db, episode)
-        _refuse_library_file(db, target)
         export_episode(db, row.id, target)
     print(f"Wrote episode {row.id} ({row.title}) to {target}")
     return 0
@@ -282,29 +281,6 @@ def _find_episode(db: Database, episode: str) -> EpisodeRow:
     return row
 
 
-def _refuse_library_file(db: Database, target: Path) -> None:
-    """--force must never overwrite an episode's own audio or transcript."""
-    from meelezer.store.episodes import find_episode_by_hash, list_episodes
-    from meelezer.store.hashing import file_sha256
-
-    if not target.is_file():
-        return
-    resolved = target.resolve()
-    for row in list_episodes(db):
-        if resolved in {row.transcript_path.resolve(),
-                        row.audio_path.resolve() if row.audio_path else None}:
-            raise _CommandFailed(f"{target}: this is a file of episode {row.id} ({row.title}); "
-                                 "Meelezer never changes your files, choose another OUTPUT")
-    try:
-        row_by_content = find_episode_by_hash(db, file_sha256(target))
-    except OSError:
-        return  # unreadable: writing it will report the problem
-    if row_by_content is not None:
-        raise _CommandFailed(f"{target}: this is the transcript of episode {row_by_content.id} "
-                             f"({row_by_content.title}); Meelezer never changes your files, "
-                             "choose another OUTPUT")
-
-
 # -- annotations export and import -----------------------------------------------------------
 
 
@@ -318,7 +294,6 @@ def _export_annotations(target: Path, episodes: list[str], force: bool,
     _check_output(target, force)
     with _open_library(data_dir) as db:
         rows = [_find_episode(db, episode) for episode in episodes]
-        _refuse_library_file(db, target)
         ids = list(dict.fromkeys(row.id for row in rows)) if episodes else None
         export_annotations(db, target, ids)
     contents = read_archive_contents(target)

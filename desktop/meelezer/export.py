@@ -6,7 +6,7 @@ from pathlib import Path
 
 from meelezer.atomic_write import write_text_atomically
 from meelezer.store.database import Database
-from meelezer.store.episodes import get_episode, load_segments, load_words
+from meelezer.store.episodes import get_episode, load_segments, load_words, refuse_library_file
 from meelezer.store.errors import episode_not_found
 from meelezer.store.notes import list_notes
 from meelezer.store.rows import NoteRow, SegmentRow
@@ -69,9 +69,11 @@ def export_episode(db: Database, episode_id: int, output: Path) -> None:
 
     .srt, .vtt, .json (Podcasting 2.0), .txt, or .md (a note that also lists the user's
     notes and highlights). Raises ``TranscriptError`` for an unknown extension or a failed
-    write, ``StoreError`` when the library cannot be read.
+    write, ``StoreError`` when the library cannot be read or ``output`` is one of its
+    episodes' own files.
     """
     writer = writer_for(output)  # an unknown extension fails before the library is read
+    refuse_library_file(db, output)
     transcript = episode_transcript(db, episode_id)
     if writer.name == "markdown-note":
         content = markdown_note.write(transcript, episode_notes(db, episode_id))

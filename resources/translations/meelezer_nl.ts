@@ -593,7 +593,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/library_controller.py" line="+73"/>
+        <location filename="../../desktop/meelezer/ui/library_controller.py" line="+75"/>
         <source>Remove from library</source>
         <translation>Uit de bibliotheek verwijderen</translation>
     </message>
@@ -643,12 +643,12 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Kan niet opnieuw koppelen: {error}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Not everything was found nearby. Which folder should be searched, with its subfolders?</source>
         <translation>Niet alles is in de buurt gevonden. Welke map moet worden doorzocht, met de submappen?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>No files are missing.</source>
         <translation>Er ontbreken geen bestanden.</translation>
     </message>
@@ -1231,7 +1231,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Deze aflevering kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+148"/>
         <source>{reason} The transcript is open for reading.</source>
         <translation>{reason} Het transcript is geopend om te lezen.</translation>
     </message>
@@ -1821,7 +1821,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../desktop/meelezer/store/annotation_archive.py" line="+144"/>
+        <location filename="../../desktop/meelezer/store/annotation_archive.py" line="+146"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>Kan {path} niet schrijven: {reason}.</translation>
     </message>
@@ -2034,6 +2034,11 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <location line="+3"/>
         <source>the disk reported an error (SQLite says: {problem})</source>
         <translation>de schijf meldde een fout (SQLite zegt: {problem})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/store/episodes.py" line="+112"/>
+        <source>{file} is a file of the episode “{title}” in your library; Meelezer never changes your files. Choose another name.</source>
+        <translation>{file} is een bestand van de aflevering “{title}” in je bibliotheek; Meelezer wijzigt je bestanden nooit. Kies een andere naam.</translation>
     </message>
 </context>
 <context>

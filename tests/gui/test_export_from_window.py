@@ -48,3 +48,24 @@ def test_export_without_an_episode_says_what_to_do(make_window: WindowFactory,
     window = make_window()
     assert not window.exporter.export_episode(tmp_path / "x.md")
     assert "Open an episode first" in window.messages.text()
+
+
+def test_exports_never_overwrite_the_episodes_own_files(
+        make_window: WindowFactory, demo: Path, tmp_path: Path) -> None:
+    window = make_window()
+    window.open_paths([demo])
+    audio = demo.with_suffix(".opus")
+    text_before, audio_before = demo.read_bytes(), audio.read_bytes()
+    # As if picked in the save dialog and "Replace" confirmed.
+    assert not window.exporter.export_episode(demo)
+    assert "never changes your files" in window.messages.text()
+    srt_twin = demo.with_suffix(".srt")  # not the transcript: a new file is fine
+    assert window.exporter.export_episode(srt_twin)
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(text_before)  # the same transcript elsewhere is recognised by content
+    assert not window.exporter.export_episode(copy)
+    assert not window.exporter.export_episode_annotations(audio)
+    assert not window.exporter.export_annotations(demo)
+    assert window.exporter.export_annotations(tmp_path / "backup.json")
+    assert demo.read_bytes() == text_before and audio.read_bytes() == audio_before
+    assert copy.read_bytes() == text_before

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, bindparam, insert, or_, select, update
 
 from meelezer.atomic_write import write_text_atomically
 from meelezer.store.database import Database
+from meelezer.store.episodes import refuse_library_file
 from meelezer.store.errors import StoreError, episode_not_found
 from meelezer.store.speakers import next_color
 from meelezer.store.tables import EPISODE, NOTE, NOTE_KINDS, SEGMENT, SPEAKER, inserted_id, utc_now
@@ -52,9 +53,10 @@ def text_hash(text: str) -> str:
 def export_annotations(db: Database, path: Path, episode_ids: Sequence[int] | None = None) -> None:
     """Write the annotations of ``episode_ids`` (None: every episode) to ``path`` as JSON.
 
-    The file is written atomically. Raises ``StoreError`` for an unknown episode id or a
-    failed write.
+    The file is written atomically. Raises ``StoreError`` for an unknown episode id, a
+    failed write, or a ``path`` that is one of the library's own transcripts or audio.
     """
+    refuse_library_file(db, path)
     with db.session() as session:
         connection = session.connection()
         query = select(EPISODE.c.id).order_by(EPISODE.c.id)

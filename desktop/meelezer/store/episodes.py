@@ -10,12 +10,13 @@ from typing import Any
 from sqlalchemy import Connection, Select, delete, insert, select, update
 
 from meelezer.store.database import Database
-from meelezer.store.errors import EpisodeNotFoundError
+from meelezer.store.errors import EpisodeNotFoundError, StoreError
 from meelezer.store.hashing import audio_fingerprint, file_sha256
 from meelezer.store.rows import EpisodeRow, SegmentRow
 from meelezer.store.search import index_episode_lines
 from meelezer.store.speakers import ensure_speakers
 from meelezer.store.tables import EPISODE, SEGMENT, SHOW, SPEAKER, WORD, inserted_id, utc_now
+from meelezer.texts import translate
 from meelezer.transcript.model import Transcript, Word
 
 __all__ = [
@@ -84,6 +85,33 @@ def find_episode_by_hash(db: Database, transcript_hash: str) -> EpisodeRow | Non
             _episode_query().where(EPISODE.c.transcript_hash == transcript_hash)
         ).one_or_none()
     return None if row is None else _episode_row(row)
+
+
+def refuse_library_file(db: Database, target: Path) -> None:
+    """Raise ``StoreError`` when ``target`` is an episode's own transcript or audio.
+
+    Exports and backups call this before writing: the user's files are only ever read,
+    even when they pick one in a save dialog and confirm overwriting it. A transcript is
+    recognised by path and by content (a copy elsewhere holds the same text).
+    """
+    if not target.is_file():
+        return
+    resolved = target.resolve()
+    for row in list_episodes(db):
+        if resolved in {row.transcript_path.resolve(),
+                        row.audio_path.resolve() if row.audio_path else None}:
+            break
+    else:
+        try:
+            row_by_content = find_episode_by_hash(db, file_sha256(target))
+        except OSError:
+            return  # unreadable: writing it will report the problem
+        if row_by_content is None:
+            return
+        row = row_by_content
+    raise StoreError(translate(
+        "Store", "{file} is a file of the episode “{title}” in your library; Meelezer never "
+        "changes your files. Choose another name.").format(file=target, title=row.title), db.path)
 
 
 def get_episode(db: Database, episode_id: int) -> EpisodeRow | None:
