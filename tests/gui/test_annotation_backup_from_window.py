@@ -119,6 +119,7 @@ def test_import_into_the_open_episode_refreshes_its_notes(
     assert note.text == "terug"
     assert window.annotations.notes_panel.visible_note_ids() == [note.id]
     assert "Imported annotations for 1 episode(s): 1 new note(s)" in window.messages.text()
+    assert not window.annotator.undo_stack.canRedo()  # redo would add the note twice
     # A second import finds the note already there.
     window.actions_.import_annotations.trigger()
     assert len(window.annotator.list_notes()) == 1

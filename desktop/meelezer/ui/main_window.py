@@ -255,6 +255,9 @@ class MainWindow(QMainWindow):
 
     def _import_annotations(self) -> None:
         if self.exporter.import_annotations():
+            # The import is not an undo step: undoing older steps over what it wrote could
+            # take imported labels and corrections away without saying so.
+            self.annotator.undo_stack.clear()
             self.annotations.refresh()
 
     def receive_handed_over_paths(self, paths: list[str]) -> None:
