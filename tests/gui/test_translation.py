@@ -11,9 +11,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QDockWidget, QLabel, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from helpers.windows import WindowFactory
@@ -203,3 +211,38 @@ def _qt_has_dutch() -> bool:
 
     folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     return (folder / "qtbase_nl.qm").is_file()
+
+
+def _model_texts(view: QAbstractItemView) -> list[tuple[str, str]]:
+    """The headers and cell texts and tips of a table: model data, not widget text."""
+    model = view.model()
+    texts = []
+    for column in range(model.columnCount()):
+        texts.append(("header", str(model.headerData(column, Qt.Orientation.Horizontal) or "")))
+        for row in range(model.rowCount()):
+            index = model.index(row, column)
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                texts.append(("cell", str(index.data(role) or "")))
+    return [(where, text) for where, text in texts if text.strip()]
+
+
+@pytest.mark.usefixtures("dutch")
+def test_the_library_window_is_dutch(make_window: WindowFactory, demo: Path) -> None:
+    window = make_window()
+    assert window.open_paths([demo])
+    demo.with_suffix(".opus").unlink()  # a "missing" marker to show, too
+    dialog = window.library_controller.show()
+    dialog.search_now("wiets")
+    assert dialog.results.count() > 0
+    dialog.table.selectRow(0)
+    menu = dialog.context_menu()
+    assert _english_left(dialog) == []
+    cells = _model_texts(dialog.table)
+    sources, patterns = _english_sources(), _patterns()
+    english = [(where, text) for where, text in cells
+               if text in sources or any(pattern.search(text) for pattern in patterns)]
+    assert english == []
+    assert ("header", "Titel") in cells
+    assert any("ontbreekt" in text for _, text in cells)  # the missing audio, in Dutch
+    assert menu.actions() and not [action.text() for action in menu.actions()
+                                   if action.text().replace("&", "") in _english_sources()]
