@@ -129,3 +129,16 @@ def test_reimport_of_the_open_episode_shows_the_new_lines(
     assert window.transcript.model.line(0).text.startswith("Hallo en welkom bij")
     assert window.annotator.undo_stack.count() == 0
     assert [n.text for n in window.annotator.list_notes()] == ["blijft"]
+
+
+def test_search_results_are_as_tall_as_their_text(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path) -> None:
+    window = make_window()
+    window.open_paths([demo])
+    dialog = window.library_controller.show()
+    dialog.resize(1000, 500)
+    dialog.search_now("grok")  # short lines: each hit fits on its two lines (title, text)
+    assert dialog.results.count() >= 3
+    line = dialog.results.fontMetrics().lineSpacing()
+    for row in range(dialog.results.count()):
+        assert 2 * line <= dialog.results.item(row).sizeHint().height() <= 3 * line

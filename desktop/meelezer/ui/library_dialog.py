@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -166,14 +167,29 @@ class LibraryDialog(QDialog):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, (hit.episode_id, hit.time_ms))
             item.setToolTip(hit.text)
-            item.setSizeHint(label.sizeHint())
+            label.setContentsMargins(4, 4, 4, 4)
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
+        self._fit_result_heights()
         count = len(hits)
         self.results_label.setText(
             (self.tr("1 result") if count == 1 else self.tr("{count} results").format(count=count))
             if count else self.tr("No results"))
         self._pages.setCurrentIndex(1)
+
+    def _fit_result_heights(self) -> None:
+        """Each result as tall as its wrapped text at the list's width (a label's own size
+        hint assumes one long line, which left big gaps around short results)."""
+        width = self.results.viewport().width()
+        for row in range(self.results.count()):
+            item = self.results.item(row)
+            label = self.results.itemWidget(item)
+            if label is not None:
+                item.setSizeHint(QSize(width, label.heightForWidth(width)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_result_heights()
 
     def _open_hit(self, item: QListWidgetItem) -> None:
         episode_id, time_ms = item.data(Qt.ItemDataRole.UserRole)
