@@ -142,3 +142,22 @@ def test_opening_an_episode_finds_its_moved_audio(library: Library, tmp_path: Pa
     assert opened.audio_missing and opened.audio_path is None
     assert opened.notice is not None and str(moved) in opened.notice
     assert "Find moved files" in opened.notice
+
+
+def test_reopening_an_episode_reads_no_audio(library: Library, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    files = _episode_files(tmp_path / "show")
+    first = library.open_files(files).episode
+    assert first.audio_hash == audio_fingerprint(files.audio or Path())
+    reads: list[Path] = []
+
+    def counting_fingerprint(path: Path) -> str:
+        reads.append(path)
+        return audio_fingerprint(path)
+
+    monkeypatch.setattr(episodes, "audio_fingerprint", counting_fingerprint)
+    again = library.open_files(files).episode
+    assert reads == [] and again.audio_hash == first.audio_hash
+    moved = Path(shutil.copy(files.audio or Path(), tmp_path / "elsewhere.mp3"))
+    library.open_files(EpisodeFiles(files.transcript, moved))
+    assert reads == [moved.resolve()]  # a new place is fingerprinted

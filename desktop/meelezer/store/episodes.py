@@ -207,10 +207,15 @@ def relocate_episode(
 ) -> None:
     """Note where an episode's files are now (the audio only when one is given).
 
-    A new audio path gets its fingerprint (``audio_hash``, else taken from the file now).
+    A new audio path gets its fingerprint (``audio_hash``, else taken from the file now);
+    the same path keeps the one it has, so reopening an episode reads no audio.
     """
     if audio_path is not None and audio_hash is None:
-        audio_hash = _readable_fingerprint(audio_path)
+        known = get_episode(db, episode_id)
+        if known is not None and known.audio_path == audio_path and known.audio_hash:
+            audio_hash = known.audio_hash
+        else:
+            audio_hash = _readable_fingerprint(audio_path)
     with db.session() as session:
         _update_paths(session.connection(), episode_id, transcript_path, audio_path, audio_hash)
 
