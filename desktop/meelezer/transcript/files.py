@@ -10,6 +10,7 @@ from meelezer.transcript.encoding import decode_transcript_bytes
 from meelezer.transcript.errors import TranscriptError, cannot_read, cannot_write
 from meelezer.transcript.formats import ReadOptions, detect_reader, writer_for
 from meelezer.transcript.model import Transcript
+from meelezer.transcript.timecode import MAX_TIME_MS, too_long_reason
 
 # Larger than any real transcript (seed 003 is 200 kB); protects against opening a video by mistake.
 MAX_TRANSCRIPT_BYTES = 200 * 1024 * 1024
@@ -44,6 +45,9 @@ def read_transcript(path: Path | str, audio_duration_ms: int | None = None) -> T
     bad input.
     """
     path = Path(path)
+    if audio_duration_ms is not None and audio_duration_ms > MAX_TIME_MS:
+        raise TranscriptError(translate("Transcript", "the audio length is {reason}").format(
+            reason=too_long_reason()), path)
     data = read_transcript_bytes(path)
     try:
         text = decode_transcript_bytes(data)

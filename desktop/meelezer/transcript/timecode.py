@@ -9,6 +9,12 @@ from meelezer.texts import translate
 # Seconds ("8.66", "6781.5"), or [[h:]m:]s with "." or "," before the fraction.
 _CLOCK = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d+)(?:[.,](\d+))?$")
 
+# Longer than any episode (the longest podcasts run a few days); a larger time is a broken
+# file, and bounding it here keeps every later step (SQLite's 64-bit integers) safe.
+MAX_TIME_MS = 1000 * 3600 * 1000
+_MAX_DIGITS = 10  # 1,000 hours is 3,600,000 seconds: seven digits, with room for zeros
+_MAX_FRACTION_DIGITS = 6
+
 
 def parse_timestamp(text: str) -> int:
     """Milliseconds from ``8.66``, ``01:02.5``, ``00:00:04,200`` or ``1:02:03.123``.
@@ -21,6 +27,9 @@ def parse_timestamp(text: str) -> int:
         raise ValueError(translate("Transcript", "not a timestamp: {text}").format(
             text=repr(text.strip()[:40])))
     hours_text, minutes_text, seconds_text, fraction_text = match.groups()
+    # Thousands of digits would take long to convert and mean nothing: refuse by length first.
+    if len(hours_text or "") > _MAX_DIGITS or len(seconds_text) > _MAX_DIGITS:
+        raise _too_long(text)
     hours = int(hours_text or 0)
     minutes = int(minutes_text or 0)
     seconds = int(seconds_text)
@@ -29,8 +38,22 @@ def parse_timestamp(text: str) -> int:
                          .format(text=repr(text.strip())))
     fraction_ms = 0
     if fraction_text:
+        fraction_text = fraction_text[:_MAX_FRACTION_DIGITS]  # finer than a µs says nothing
         fraction_ms = round(int(fraction_text) * 1000 / 10 ** len(fraction_text))
-    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + fraction_ms
+    total_ms = ((hours * 60 + minutes) * 60 + seconds) * 1000 + fraction_ms
+    if total_ms > MAX_TIME_MS:
+        raise _too_long(text)
+    return total_ms
+
+
+def too_long_reason() -> str:
+    return translate("Transcript", "a time of more than 1,000 hours; no episode is that "
+                     "long, so the file is damaged")
+
+
+def _too_long(text: str) -> ValueError:
+    return ValueError(translate("Transcript", "{text} is {reason}").format(
+        text=repr(text.strip()[:40]), reason=too_long_reason()))
 
 
 def _split(ms: int) -> tuple[int, int, int, int]:

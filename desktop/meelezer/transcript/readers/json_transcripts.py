@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from meelezer.texts import translate
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.model import EpisodeMetadata, Segment, Transcript, Word
-from meelezer.transcript.timecode import format_seconds
+from meelezer.transcript.timecode import MAX_TIME_MS, format_seconds, too_long_reason
 from meelezer.transcript.word_timing import interpolate_word_times
 
 if TYPE_CHECKING:  # formats imports this module, so the import must not run at runtime
@@ -21,8 +21,10 @@ WHISPERX = "whisperx-json"
 PODCASTING20 = "podcasting20-json"
 
 
-# Longer than any episode; rejects absurd numbers before they become absurd milliseconds.
-_MAX_SECONDS = 100 * 24 * 3600
+# Rejects absurd numbers before they become absurd milliseconds.
+_MAX_SECONDS = MAX_TIME_MS // 1000
+# json.loads keeps a lone "\ud800" escape as a surrogate, which no file or database can store.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 # Word-level Podcasting 2.0 entries are merged into lines; these say where a line ends.
 _MERGE_GAP_MS = 1500
@@ -131,7 +133,7 @@ def _looks_like_whisperx(data: object, entries: list[object]) -> bool:
 def _metadata(data: object) -> EpisodeMetadata:
     metadata = EpisodeMetadata()
     if isinstance(data, dict) and isinstance(data.get("language"), str):
-        metadata.extra["language"] = data["language"]
+        metadata.extra["language"] = _LONE_SURROGATE.sub("\ufffd", data["language"])
     return metadata
 
 
@@ -285,9 +287,12 @@ def _milliseconds(entry: dict[str, object], key: str, where: str) -> int:
         ).format(where=where, key=key, value=_describe(value)))
     # The chained comparison is also False for NaN, which json.loads accepts.
     if not 0 <= value <= _MAX_SECONDS:
+        shown = repr(value) if len(repr(value)) <= 20 else repr(value)[:20] + "…"
+        reason = (translate("Transcript", "is negative") if value < 0
+                  else too_long_reason())
         raise TranscriptError(translate(
-            "Transcript", "{where}: {key} {value} is not a time in an episode",
-        ).format(where=where, key=key, value=repr(value)))
+            "Transcript", "{where}: {key} {value} is not a time in an episode ({reason})",
+        ).format(where=where, key=key, value=shown, reason=reason))
     return round(value * 1000)
 
 
@@ -298,7 +303,7 @@ def _string(entry: dict[str, object], key: str, where: str) -> str:
     if not isinstance(value, str):
         raise TranscriptError(translate("Transcript", "{where}: {key} is {value}, expected text")
                               .format(where=where, key=key, value=_describe(value)))
-    return value
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def _optional_string(entry: dict[str, object], key: str, where: str) -> str | None:

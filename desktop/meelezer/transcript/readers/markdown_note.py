@@ -139,8 +139,11 @@ def _timed_segments(section: list[tuple[int, str]]) -> list[Segment]:
                 pending.append(stripped)
             continue
         start_text, end_text, speaker, line_text = match.groups()
-        start_ms = parse_timestamp(start_text)
-        end_ms = parse_timestamp(end_text) if end_text else start_ms
+        try:
+            start_ms = parse_timestamp(start_text)
+            end_ms = parse_timestamp(end_text) if end_text else start_ms
+        except ValueError as error:
+            raise TranscriptError(str(error), line=number) from None
         if end_ms < start_ms:
             raise TranscriptError(translate(
                 "Transcript", "end {end} s is before start {start} s",
