@@ -81,8 +81,13 @@ def _run_app(args: list[str]) -> int:
             episode = resolve_episode_files(options.files)
         except EpisodeFilesError as error:
             return _fail(str(error))
-        if not episode.transcript.is_file():
-            return _fail(f"{episode.transcript}: file not found")
+        from meelezer.transcript.errors import TranscriptError
+        from meelezer.transcript.files import check_transcript_file
+
+        try:
+            check_transcript_file(episode.transcript)
+        except TranscriptError as error:
+            return _fail(str(error))
     # Qt is imported only here, so `convert` and `info` start fast and work without a display.
     from meelezer.app import run_app
 

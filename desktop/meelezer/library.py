@@ -109,6 +109,9 @@ class Library:
         """
         transcript_path = files.transcript.resolve()
         audio = files.audio.resolve() if files.audio is not None else None
+        from meelezer.transcript.files import check_transcript_file
+
+        check_transcript_file(transcript_path)  # hashing a FIFO would wait forever
         try:
             digest = episodes.file_sha256(transcript_path)
         except OSError as error:
@@ -282,6 +285,9 @@ class Library:
                                  "file as before (re-encoded?); check that the lines still "
                                  "match the sound.").format(path=path)
             return translate("Library", "Audio relinked to {path}").format(path=path)
+        from meelezer.transcript.files import check_transcript_file
+
+        check_transcript_file(path)
         try:
             digest = episodes.file_sha256(path)
         except OSError as error:
