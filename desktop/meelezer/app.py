@@ -173,9 +173,12 @@ def run_app(data_dir: str | None, episode: EpisodeFiles | None,
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(
-            None, QCoreApplication.translate("App", "Meelezer cannot open its library"),
-            str(error))
+        from meelezer.ui.plain_text import plain_message_box
+
+        plain_message_box(  # the message names a path, which is not HTML
+            None, QMessageBox.Icon.Critical,
+            QCoreApplication.translate("App", "Meelezer cannot open its library"),
+            str(error)).exec()
         print(f"meelezer: error: {error}", file=sys.stderr)
         return 1
     _quit_on_sigterm(running.qt)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
+
+from meelezer.ui.plain_text import plain_label
 
 _NEXT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F3)
 
@@ -46,7 +48,7 @@ class FindBar(QWidget):
         self.field.setPlaceholderText(self.tr("Find in transcript"))
         self.field.setAccessibleName(self.tr("Find"))
         self.field.setClearButtonEnabled(True)
-        self.count_label = QLabel(self)
+        self.count_label = plain_label(parent=self)
         self.count_label.setObjectName("findCount")
         self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("00,000 of 00,000"))
         self.previous_button = self._button("↑", self.tr("Previous match"),

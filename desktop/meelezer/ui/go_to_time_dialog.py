@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from meelezer.transcript.timecode import format_clock, parse_user_time
+from meelezer.ui.plain_text import plain_label
 
 
 class GoToTimeDialog(QDialog):
@@ -25,7 +26,7 @@ class GoToTimeDialog(QDialog):
         self._input.selectAll()
         self._input.setAccessibleName(self.tr("Time to go to"))
         self._input.setPlaceholderText(self.tr("1:02:03, 62:03 or 3723"))
-        self._problem = QLabel()
+        self._problem = plain_label()  # the message quotes what was typed
         self._problem.setWordWrap(True)
         self._problem.setStyleSheet("color: palette(link);")
         self._buttons = QDialogButtonBox(

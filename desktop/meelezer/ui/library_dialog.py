@@ -28,6 +28,7 @@ from meelezer.store.library_overview import EpisodeSummary
 from meelezer.store.search import SearchHit
 from meelezer.transcript.timecode import format_clock
 from meelezer.ui.library_model import TITLE, LibraryModel
+from meelezer.ui.plain_text import plain_label, plain_tooltip
 
 SEARCH_DELAY_MS = 150  # wait for a pause in typing before searching the whole library
 
@@ -89,7 +90,7 @@ class LibraryDialog(QDialog):
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
         self.results.itemActivated.connect(self._open_hit)
-        self.results_label = QLabel()
+        self.results_label = plain_label()
         self._pages = QStackedWidget()
         self._pages.addWidget(self.table)
         results_page = QWidget()
@@ -166,7 +167,7 @@ class LibraryDialog(QDialog):
             label.setTextFormat(Qt.TextFormat.RichText)
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, (hit.episode_id, hit.time_ms))
-            item.setToolTip(hit.text)
+            item.setToolTip(plain_tooltip(hit.text))
             label.setContentsMargins(4, 4, 4, 4)
             self.results.addItem(item)
             self.results.setItemWidget(item, label)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from meelezer.i18n import QT_TRANSLATE_NOOP
 from meelezer.store.library_overview import EpisodeSummary
 from meelezer.transcript.timecode import format_clock
+from meelezer.ui.plain_text import plain_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -69,7 +70,7 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _cell(episode, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (TITLE, FILES):
-            return self._paths_tip(episode)
+            return plain_tooltip(self._paths_tip(episode))
         if (role == Qt.ItemDataRole.DecorationRole and index.column() == TITLE
                 and episode.files_missing):
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)

@@ -40,6 +40,7 @@ from meelezer.ui.icons import retheme_actions
 from meelezer.ui.library_controller import LibraryController
 from meelezer.ui.line_items import line_items_for
 from meelezer.ui.message_bar import MessageBar
+from meelezer.ui.plain_text import plain_tooltip
 from meelezer.ui.playback_bar import PlaybackBar
 from meelezer.ui.playback_controller import PlaybackController
 from meelezer.ui.preferences_dialog import PreferencesDialog
@@ -429,7 +430,8 @@ class MainWindow(QMainWindow):
         self.empty_state.set_recent(recent)
         self._recent_menu.clear()
         for episode in recent:
-            action = self._recent_menu.addAction(episode.title)
+            action = self._recent_menu.addAction(episode.title.replace("&", "&&"))
+            action.setToolTip(plain_tooltip(episode.title))
             action.triggered.connect(
                 lambda _checked=False, eid=episode.id: self.open_library_episode(eid))
         self._recent_menu.setEnabled(bool(recent))

@@ -38,6 +38,7 @@ from meelezer.i18n import QT_TRANSLATE_NOOP
 from meelezer.store.rows import NoteRow
 from meelezer.transcript.timecode import format_clock
 from meelezer.ui.note_text import note_preview, render_note_markdown
+from meelezer.ui.plain_text import plain_label
 from meelezer.ui.theme import blend, is_dark
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -246,7 +247,7 @@ class NotesPanel(QWidget):
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop)
 
-        self.editor_title = QLabel()
+        self.editor_title = plain_label()
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName(self.tr("Note text"))
         self.editor.setPlaceholderText(self.tr("Write a note (Markdown)"))

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meelezer.ui.plain_text import plain_label
+
 
 class ReplaceDialog(QDialog):
     """Asks what to replace; ``count_matches(find) -> (occurrences, lines)`` previews it.
@@ -31,7 +33,7 @@ class ReplaceDialog(QDialog):
         self.replace_field = QLineEdit()
         self.replace_field.setAccessibleName(self.tr("Replace with"))
         self.replace_field.setPlaceholderText(self.tr("e.g. Wietse"))
-        self.preview = QLabel()
+        self.preview = plain_label()
         self.preview.setAccessibleName(self.tr("Matches"))
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from meelezer.i18n import QT_TRANSLATE_NOOP
 from meelezer.store.rows import SpeakerRow
 from meelezer.transcript.timecode import format_clock
+from meelezer.ui.plain_text import plain_tooltip
 from meelezer.ui.theme import blend, fallback_speaker_color
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -100,8 +101,10 @@ class SpeakerListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             color = QColor(speaker.color)
             return color if color.isValid() else QColor(fallback_speaker_color(speaker.name))
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.row_text(index.row())
+        if role == Qt.ItemDataRole.ToolTipRole:  # a name from a transcript is not HTML
+            return plain_tooltip(self.row_text(index.row()))
         values: dict[int, Any] = {SpeakerRole.ID: speaker.id, SpeakerRole.HOTKEY: speaker.hotkey,
                                   SpeakerRole.TALK: format_clock(talk), SpeakerRole.SHARE: share}
         return values.get(role)
