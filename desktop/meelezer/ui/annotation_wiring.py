@@ -7,14 +7,14 @@ refreshes what changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu
 
 from meelezer.annotator import Annotator, Change
+from meelezer.library import OpenedEpisode
 from meelezer.store.rows import NoteRow
 from meelezer.ui.annotation_actions import HIGHLIGHT_COLORS, AnnotationActions
+from meelezer.ui.episode_session import EpisodeSession
 from meelezer.ui.find_bar import FindBar
 from meelezer.ui.message_bar import MessageBar
 from meelezer.ui.notes_panel import NotesPanel
@@ -25,18 +25,17 @@ from meelezer.ui.transcript_view import TranscriptView
 
 
 class AnnotationWiring(QObject):
-    def __init__(self, window: QMainWindow, annotator: Annotator, actions: AnnotationActions,
-                 view: TranscriptView, controller: PlaybackController, messages: MessageBar,
-                 refresh_lines: Callable[[bool], None], episode_ms: Callable[[], int]):
+    def __init__(self, window: QMainWindow, session: EpisodeSession, annotator: Annotator,
+                 actions: AnnotationActions, view: TranscriptView,
+                 controller: PlaybackController, messages: MessageBar):
         super().__init__(window)
         self.window = window
+        self.session = session
         self.annotator = annotator
         self.actions = actions
         self.view = view
         self.controller = controller
         self.messages = messages
-        self._refresh_lines = refresh_lines
-        self._episode_ms = episode_ms
 
         self.speakers_panel = SpeakersPanel()
         self.notes_panel = NotesPanel()
@@ -93,6 +92,25 @@ class AnnotationWiring(QObject):
 
         an.changed.connect(self.refresh)
         an.failed.connect(self.messages.show_message)
+        # Connected before the window's own slots, so the annotator knows the episode when
+        # the window draws its lines (with their notes).
+        self.session.opened.connect(self._episode_opened)
+        self.session.replaced.connect(self._episode_replaced)
+        self.session.closed.connect(self._episode_closed)
+
+    def _episode_opened(self, opened: OpenedEpisode) -> None:
+        self.annotator.set_episode(opened.episode.id)  # its own undo history starts
+        self.set_enabled(True)
+
+    def _episode_replaced(self, _episode_id: int) -> None:
+        # Undo steps point at the old lines, which are gone.
+        self.annotator.undo_stack.clear()
+        self.refresh()  # lines, speakers and notes
+
+    def _episode_closed(self, _episode_id: int) -> None:
+        self.annotator.episode_id = None
+        self.annotator.undo_stack.clear()
+        self.set_enabled(False)
 
     def set_enabled(self, enabled: bool) -> None:
         """Annotation needs an open episode; the panels appear with the first one."""
@@ -118,9 +136,9 @@ class AnnotationWiring(QObject):
             return
         self.refresh_panels(change)
         if Change.LINES in change:
-            self._refresh_lines(True)  # the lines themselves changed: read them again
+            self.session.reload()  # the lines themselves changed: read them again
         elif Change.NOTES in change:
-            self._refresh_lines(False)  # only the note markers on the lines moved
+            self.session.reload(from_store=False)  # only the note markers on the lines moved
 
     def refresh_panels(self, change: Change = Change.SPEAKERS | Change.NOTES) -> None:
         """The speakers and notes panels, as the store has them now."""
@@ -128,7 +146,8 @@ class AnnotationWiring(QObject):
             return
         if Change.SPEAKERS in change:
             self.speakers_panel.set_speakers(self.annotator.list_speakers(),
-                                             self.annotator.talk_times(), self._episode_ms())
+                                             self.annotator.talk_times(),
+                                             self.session.duration_ms())
         if Change.NOTES in change:
             notes = self.annotator.list_notes()
             self.notes_panel.set_notes(notes, self._quotes(notes))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -10,10 +9,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from meelezer.archive_contents import ArchiveContents, read_archive_contents
 from meelezer.i18n import QT_TRANSLATE_NOOP
-from meelezer.library import Library
 from meelezer.store.annotation_archive import ArchiveReport
 from meelezer.store.errors import StoreError
 from meelezer.transcript.errors import TranscriptError
+from meelezer.ui.episode_session import EpisodeSession
 from meelezer.ui.message_bar import MessageBar
 
 # File-dialog filters, in English; translated (context "ExportController") where shown.
@@ -34,13 +33,17 @@ def _translated_filters() -> dict[str, str]:
 
 
 class ExportController(QObject):
-    def __init__(self, window: QWidget, library: Library, messages: MessageBar,
-                 current_episode: Callable[[], tuple[int, str] | None]):
+    def __init__(self, window: QWidget, session: EpisodeSession, messages: MessageBar):
         super().__init__(window)
         self.window = window
-        self.library = library
+        self.session = session
+        self.library = session.library
         self.messages = messages
-        self._current_episode = current_episode  # (id, title) of the open episode
+
+    def _current_episode(self) -> tuple[int, str] | None:
+        """(id, title) of the open episode."""
+        opened = self.session.episode
+        return (opened.episode.id, opened.episode.title) if opened is not None else None
 
     def export_episode(self, output: Path | None = None) -> bool:
         episode = self._current_episode()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -10,31 +10,25 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from meelezer.episode_files import AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS
-from meelezer.library import Library, MovedFiles
+from meelezer.library import MovedFiles
 from meelezer.store.errors import StoreError
 from meelezer.store.search import SearchHit
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.timecode import format_clock
+from meelezer.ui.episode_session import EpisodeSession
 from meelezer.ui.library_dialog import LibraryDialog
 from meelezer.ui.message_bar import MessageBar
 
 
 class LibraryController(QObject):
-    """Owns the library dialog; the window supplies how to open an episode at a time."""
+    """Owns the library dialog; episodes open, close and change through the session."""
 
-    def __init__(self, window: QWidget, library: Library, messages: MessageBar,
-                 open_episode: Callable[[int, int | None], bool],
-                 closed_episode: Callable[[int], None],
-                 reopened: Callable[[int], None] = lambda _episode_id: None,
-                 relinked: Callable[[int], None] = lambda _episode_id: None):
+    def __init__(self, window: QWidget, session: EpisodeSession, messages: MessageBar):
         super().__init__(window)
         self.window = window
-        self.library = library
+        self.session = session
+        self.library = session.library
         self.messages = messages
-        self._open_episode = open_episode
-        self._closed_episode = closed_episode
-        self._reopened = reopened  # the episode's lines changed under the window
-        self._relinked = relinked  # the episode's files are somewhere else now
         self.dialog: LibraryDialog | None = None
 
     def show(self) -> LibraryDialog:
@@ -66,7 +60,7 @@ class LibraryController(QObject):
             return []
 
     def _open(self, episode_id: int, time_ms: int | None) -> None:
-        if self._open_episode(episode_id, time_ms) and self.dialog is not None:
+        if self.session.open_episode(episode_id, time_ms) and self.dialog is not None:
             self.dialog.hide()
 
     def remove(self, episode_id: int, confirm: bool = True) -> None:
@@ -82,7 +76,7 @@ class LibraryController(QObject):
         except StoreError as error:
             self.messages.show_message(str(error))
             return
-        self._closed_episode(episode_id)
+        self.session.episode_removed(episode_id)
         self.refresh()
 
     def reimport(self, episode_id: int, path: Path | None = None) -> bool:
@@ -110,7 +104,7 @@ class LibraryController(QObject):
                 "{count} could not be carried, e.g. at {time}: “{text}”.").format(
                     count=len(report.not_carried), time=format_clock(first.start_ms),
                     text=first.text[:60])
-        self._reopened(episode_id)
+        self.session.store_replaced(episode_id)
         self.messages.show_message(message)
         self.refresh()
         return True
@@ -129,7 +123,7 @@ class LibraryController(QObject):
         except (StoreError, TranscriptError) as error:
             self.messages.show_message(self.tr("Cannot relink: {error}").format(error=error))
         else:
-            self._relinked(episode_id)
+            self.session.relinked(episode_id)
         self.refresh()
 
     def find_moved(self, episode_ids: list[int]) -> None:
@@ -147,7 +141,7 @@ class LibraryController(QObject):
                            if result.episode_id in later else result for result in results]
         for result in results:
             if result.found_any:
-                self._relinked(result.episode_id)
+                self.session.relinked(result.episode_id)
         message = _moved_message(results)
         if message or len(results) == len(episode_ids):  # else a store error is showing
             self.messages.show_message(message or self.tr("No files are missing."))

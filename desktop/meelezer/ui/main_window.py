@@ -28,12 +28,12 @@ from meelezer.library import Library, OpenedEpisode
 from meelezer.playback.player import PlaybackState, Player
 from meelezer.settings import SPEEDS, Settings
 from meelezer.store.errors import StoreError
-from meelezer.transcript.errors import TranscriptError
 from meelezer.ui.actions import WindowActions, build_actions
 from meelezer.ui.annotation_actions import build_annotation_actions
 from meelezer.ui.annotation_wiring import AnnotationWiring
 from meelezer.ui.empty_state import EmptyState
 from meelezer.ui.episode_header import EpisodeHeader
+from meelezer.ui.episode_session import EpisodeSession
 from meelezer.ui.export_controller import ExportController
 from meelezer.ui.go_to_time_dialog import GoToTimeDialog
 from meelezer.ui.icons import retheme_actions
@@ -59,20 +59,16 @@ class MainWindow(QMainWindow):
         self.library = library
         self.player = player
         self.settings = settings
-        self.episode: OpenedEpisode | None = None
         self.setWindowTitle("Meelezer")
         self.setAcceptDrops(True)
 
         self.actions_ = build_actions(self)
         self.controller = PlaybackController(player, self)
         self.controller.auto_rewind_ms = settings.auto_rewind_ms
+        self.session = EpisodeSession(library, player, self.controller, self)
         self.messages = MessageBar()
-        self.library_controller = LibraryController(
-            self, library, self.messages, self.open_library_episode_at, self.forget_episode,
-            self._reload_if_open, self._audio_relinked)
-        self.exporter = ExportController(
-            self, library, self.messages,
-            lambda: (self.episode.episode.id, self.episode.episode.title) if self.episode else None)
+        self.library_controller = LibraryController(self, self.session, self.messages)
+        self.exporter = ExportController(self, self.session, self.messages)
         self.header = EpisodeHeader()
         self.header.hide()
         self.transcript = TranscriptView()
@@ -84,9 +80,8 @@ class MainWindow(QMainWindow):
         self.annotator = Annotator(library.database, self)
         self.annotation_actions = build_annotation_actions(self, self.annotator.undo_stack)
         self.annotations = AnnotationWiring(
-            self, self.annotator, self.annotation_actions, self.transcript, self.controller,
-            self.messages, self.refresh_lines, lambda: self.player.duration_ms()
-            or (self.episode.episode.duration_ms if self.episode else 0))
+            self, self.session, self.annotator, self.annotation_actions, self.transcript,
+            self.controller, self.messages)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -199,9 +194,20 @@ class MainWindow(QMainWindow):
         self.empty_state.recent_chosen.connect(self.open_library_episode)
         c.position_changed.connect(self._show_position)
         c.playing_changed.connect(self.bar.set_playing)
-        self.player.duration_changed.connect(self._on_duration_known)
+        self.player.duration_changed.connect(self.bar.set_duration)
         self.player.error.connect(self._on_player_error)
         self.player.state_changed.connect(self._on_player_state)
+
+        s = self.session
+        s.opened.connect(self._show_episode)
+        s.lines_changed.connect(self._show_changed_lines)
+        s.times_fitted.connect(
+            lambda: self.transcript.set_position_ms(self.controller.position_ms()))
+        s.audio_changed.connect(self._show_relinked_audio)
+        s.position_chosen.connect(self._show_chosen_position)
+        s.closed.connect(self._show_closed)
+        s.removed.connect(lambda _id: self._refresh_recent())
+        s.failed.connect(self.messages.show_message)
 
     def _apply_remembered_state(self) -> None:
         geometry = self.settings.window_geometry
@@ -236,30 +242,22 @@ class MainWindow(QMainWindow):
             return False
         return self.open_episode_files(files)
 
+    @property
+    def episode(self) -> OpenedEpisode | None:
+        """The open episode (the session owns it)."""
+        return self.session.episode
+
     def open_episode_files(self, files: EpisodeFiles) -> bool:
-        try:
-            opened = self.library.open_files(files)
-        except (TranscriptError, StoreError) as error:
-            self._report(self.tr("Cannot open this transcript"), str(error))
-            return False
-        self._show_episode(opened)
-        return True
+        return self.session.open_files(files)
 
     def open_library_episode(self, episode_id: int) -> bool:
-        try:
-            opened = self.library.open_episode(episode_id)
-        except StoreError as error:
-            self._report(self.tr("Cannot open this episode"), str(error))
-            return False
-        self._show_episode(opened)
-        return True
+        return self.session.open_episode(episode_id)
 
     def _import_annotations(self) -> None:
         if self.exporter.import_annotations():
             # The import is not an undo step: undoing older steps over what it wrote could
             # take imported labels and corrections away without saying so.
-            self.annotator.undo_stack.clear()
-            self.annotations.refresh()
+            self.session.store_replaced(self.session.episode_id)
 
     def receive_handed_over_paths(self, paths: list[str]) -> None:
         """Files opened while Meelezer was already running come here (single instance)."""
@@ -270,77 +268,21 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def open_library_episode_at(self, episode_id: int, time_ms: int | None) -> bool:
-        """Open an episode from the library, at ``time_ms`` (a search hit) if given."""
-        if not self.open_library_episode(episode_id):
-            return False
-        if time_ms is not None:
-            self.controller.seek(time_ms)
-            self.transcript.set_position_ms(time_ms)
-            self.transcript.return_to_playback()
-        return True
-
-    def _reload_if_open(self, episode_id: int) -> None:
-        """The episode's lines were replaced (a re-import): show the new ones."""
-        if self.episode is None or self.episode.episode.id != episode_id:
-            return
-        # Undo steps point at the old lines, which are gone.
-        self.annotator.undo_stack.clear()
-        self.annotations.refresh()  # lines, speakers and notes
-
-    def _audio_relinked(self, episode_id: int) -> None:
-        """The open episode's files were found elsewhere: play the audio from there."""
-        if self.episode is None or self.episode.episode.id != episode_id:
-            return
-        try:
-            opened = self.library.reload(episode_id)
-        except StoreError as error:
-            self.messages.show_message(str(error))
-            return
-        if opened.audio_path == self.episode.audio_path:
-            return
-        position_ms = self.controller.position_ms()
-        self.episode = opened
-        self._load_audio(opened)
-        self.controller.seek(position_ms)
-        self.header.show_episode(opened.episode, len(opened.segments),
-                                 self.player.is_available() and opened.audio_path is not None)
-
     def forget_episode(self, episode_id: int) -> None:
         """The episode left the library: if it is open, close it."""
-        if self.episode is None or self.episode.episode.id != episode_id:
-            self._refresh_recent()
-            return
-        self.episode = None
-        self.player.stop()
-        self.controller.save_position = None
-        self.annotator.episode_id = None
-        self.annotator.undo_stack.clear()
-        self.annotations.set_enabled(False)
-        self.actions_.export_episode_annotations.setEnabled(False)
-        self.transcript.set_lines([])
-        self.header.hide()
-        self.bar.set_playable(False)
-        self.setWindowTitle("Meelezer")
-        self._pages.setCurrentWidget(self.empty_state)
-        self._refresh_recent()
+        self.session.episode_removed(episode_id)
+
+    # -- showing the session's episode ----------------------------------------------------------
 
     def _show_episode(self, opened: OpenedEpisode) -> None:
-        self._save_position()
-        self.episode = opened
         episode = opened.episode
         self.setWindowTitle(f"{episode.title} — Meelezer")
-        self.annotator.set_episode(episode.id)
-        self.annotations.set_enabled(True)
         lines = self._show_lines(opened)
         self.annotations.refresh_panels()
-        self.controller.save_position = lambda ms: self.library.save_position(episode.id, ms)
         self._pages.setCurrentWidget(self.transcript)
         self.messages.hide()
-        self._load_audio(opened)
-        playable = self.player.is_available() and opened.audio_path is not None
-        # Loading the audio may have refitted estimated times: show the episode as it is now.
-        self.header.show_episode(self.episode.episode, len(lines), playable)
+        self._show_audio_status(opened)
+        self.header.show_episode(episode, len(lines), self.session.is_playable())
         self.header.show()
         self.transcript.set_position_ms(episode.last_position_ms)
         self.bar.set_position(episode.last_position_ms)
@@ -362,40 +304,29 @@ class MainWindow(QMainWindow):
         self.controller.set_lines([(line.start_ms, line.end_ms) for line in lines])
         return lines
 
-    def refresh_lines(self, reload: bool = True) -> None:
-        """Show the open episode's lines as the store has them now (after an annotation).
+    def _show_changed_lines(self, opened: OpenedEpisode) -> None:
+        lines = self._show_lines(opened)
+        self.header.show_episode(opened.episode, len(lines), self.session.is_playable())
 
-        Without ``reload`` only the note markers are redrawn from the lines already loaded.
-        """
-        if self.episode is None:
-            return
-        if reload:
-            try:
-                self.episode = self.library.reload(self.episode.episode.id)
-            except StoreError as error:
-                self.messages.show_message(str(error))
-                return
-        lines = self._show_lines(self.episode)
-        playable = self.player.is_available() and self.episode.audio_path is not None
-        self.header.show_episode(self.episode.episode, len(lines), playable)
+    def _show_relinked_audio(self, opened: OpenedEpisode) -> None:
+        self._show_audio_status(opened)
+        self.header.show_episode(opened.episode, len(opened.segments),
+                                 self.session.is_playable())
 
-    def _on_duration_known(self, duration_ms: int) -> None:
-        self.bar.set_duration(duration_ms)
-        if self.episode is None or not self.episode.episode.times_estimated:
-            return
-        # Text without timestamps was spread at a speaking rate; now the audio's real length
-        # is known, spread it over that instead.
-        episode_id = self.episode.episode.id
-        try:
-            if self.library.fit_estimated_times(episode_id, duration_ms):
-                self.episode = self.library.reload(episode_id)
-                self._show_lines(self.episode)
-                self.transcript.set_position_ms(self.controller.position_ms())
-        except StoreError as error:
-            self.messages.show_message(str(error))
+    def _show_chosen_position(self, position_ms: int) -> None:
+        self.transcript.set_position_ms(position_ms)
+        self.transcript.return_to_playback()
 
-    def _load_audio(self, opened: OpenedEpisode) -> None:
-        audio = opened.audio_path
+    def _show_closed(self, _episode_id: int) -> None:
+        self.actions_.export_episode_annotations.setEnabled(False)
+        self.transcript.set_lines([])
+        self.header.hide()
+        self.bar.set_playable(False)
+        self.setWindowTitle("Meelezer")
+        self._pages.setCurrentWidget(self.empty_state)
+
+    def _show_audio_status(self, opened: OpenedEpisode) -> None:
+        """Whether the episode can play, and if not why; the session loads the audio next."""
         self.bar.set_duration(opened.episode.duration_ms)
         if not self.player.is_available():
             self.bar.set_playable(False)
@@ -409,7 +340,7 @@ class MainWindow(QMainWindow):
             return
         if opened.notice:  # e.g. where the moved audio was found
             self.messages.show_message(opened.notice)
-        if audio is None:
+        if opened.audio_path is None:
             self.bar.set_playable(False)
             self.messages.show_message(
                 self.tr("No audio file was found beside this transcript (same name, e.g. "
@@ -418,9 +349,6 @@ class MainWindow(QMainWindow):
                     name=Path(opened.episode.transcript_path).stem))
             return
         self.bar.set_playable(True)
-        self.player.load(audio)
-        if opened.episode.last_position_ms > 0:
-            self.controller.seek(opened.episode.last_position_ms)
 
     def _refresh_recent(self) -> None:
         try:
@@ -530,20 +458,13 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._save_position()
+        self.session.save_position()
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()
         if self.player.state() == PlaybackState.PLAYING:
             self.player.pause()
         super().closeEvent(event)
-
-    def _save_position(self) -> None:
-        if self.episode is not None and self.player.duration_ms() > 0:
-            try:
-                self.library.save_position(self.episode.episode.id, self.controller.position_ms())
-            except StoreError as error:
-                self.messages.show_message(str(error))
 
 
 def _local_paths(urls: list[QUrl]) -> list[Path]:
