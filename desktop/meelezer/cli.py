@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from meelezer.store.database import Database
     from meelezer.store.rows import EpisodeRow
 
-SUBCOMMANDS = ("convert", "info", "export", "annotations")
+SUBCOMMANDS = ("convert", "info", "export", "annotations", "list", "add")
 
 # How many titles and problems a report lists before it only counts the rest.
 LISTED_AT_MOST = 10
@@ -62,7 +62,8 @@ def _app_parser() -> argparse.ArgumentParser:
         epilog="Other commands: 'meelezer convert INPUT OUTPUT', 'meelezer info FILE', "
         "'meelezer export EPISODE FORMAT OUTPUT', "
         "'meelezer annotations export OUTPUT [EPISODE ...]' (back up your annotations), "
-        "'meelezer annotations import ARCHIVE' (each has --help).",
+        "'meelezer annotations import ARCHIVE', 'meelezer list', "
+        "'meelezer add FILE…' (each has --help).",
     )
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
                         help="an audio file and/or its transcript; the other is found by name")
@@ -136,6 +137,9 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     _add_force(export)
     _add_data_dir(export)
     _add_annotations_parser(commands)
+    from meelezer.cli_library import add_parsers
+
+    add_parsers(commands, _add_data_dir)
     return parser
 
 
@@ -188,6 +192,8 @@ def _run_subcommand(args: list[str]) -> int:
                                        options.data_dir)
         if options.command == "annotations":
             return _import_annotations(options.archive, options.data_dir)
+        if options.command in ("list", "add"):
+            return _library_command(options)
         return _info(options.file)
     except (TranscriptError, StoreError, _CommandFailed) as error:
         return _fail(str(error))
@@ -229,6 +235,17 @@ def _export(episode: str, fmt: str, target: Path, force: bool, data_dir: str | N
     return 0
 
 
+def _library_command(options: argparse.Namespace) -> int:
+    from meelezer import cli_library
+    from meelezer.library import Library
+
+    if options.command == "list":
+        with _open_library(options.data_dir) as db:
+            return cli_library.list_episodes(Library(db), db.path.parent)
+    with _open_library(options.data_dir, create=True) as db:
+        return cli_library.add_episodes(Library(db), options.files)
+
+
 def _check_output(target: Path, force: bool) -> None:
     if target.exists() and not force:
         raise _CommandFailed(f"{target}: already exists; add --force to overwrite it")
@@ -248,13 +265,14 @@ def _existing_library(data_dir: str | None) -> Path:
     return library
 
 
-def _open_library(data_dir: str | None) -> Database:
-    """The existing library, opened as the app opens it: a damaged one is set aside and the
-    newest good daily backup restored, which is said on stderr."""
+def _open_library(data_dir: str | None, create: bool = False) -> Database:
+    """The existing library (or a new one with ``create``), opened as the app opens it: a
+    damaged one is set aside and the newest good daily backup restored, said on stderr."""
     from meelezer.store.backup import open_with_recovery
-    from meelezer.store.paths import backups_path
+    from meelezer.store.paths import backups_path, database_path, resolve_data_dir
 
-    library = _existing_library(data_dir)
+    library = (database_path(resolve_data_dir(data_dir)) if create
+               else _existing_library(data_dir))
     database, recovery_message = open_with_recovery(library, backups_path(library.parent))
     if recovery_message is not None:
         print(f"meelezer: {recovery_message}", file=sys.stderr)

@@ -47,6 +47,13 @@ class OpenedEpisode:
 
 
 @dataclass(frozen=True, slots=True)
+class AddedEpisode:
+    episode_id: int
+    title: str
+    is_new: bool  # False: the same transcript content was in the library already
+
+
+@dataclass(frozen=True, slots=True)
 class MovedFiles:
     """What a search for an episode's moved files found, and what is still missing."""
 
@@ -107,6 +114,12 @@ class Library:
         Raises ``TranscriptError`` for an unreadable transcript and ``StoreError`` for a
         database problem; nothing is written in either case.
         """
+        return self.open_episode(self.add_files(files, audio_duration_ms).episode_id)
+
+    def add_files(self, files: EpisodeFiles,
+                  audio_duration_ms: int | None = None) -> AddedEpisode:
+        """Import ``files``, or find them already imported by content and note where they
+        are now; the episode is not marked as opened. Raises as ``open_files``."""
         transcript_path = files.transcript.resolve()
         audio = files.audio.resolve() if files.audio is not None else None
         from meelezer.transcript.files import check_transcript_file
@@ -121,14 +134,14 @@ class Library:
             # The same content was imported before: keep that episode and its annotations,
             # and only note where the files are now. No parsing needed.
             episodes.relocate_episode(self.database, known.id, transcript_path, audio)
-            return self.open_episode(known.id)
+            return AddedEpisode(known.id, known.title, is_new=False)
         # The readers load only when a transcript is new (they cost start-up time).
         from meelezer.transcript.files import read_transcript
 
         transcript = read_transcript(transcript_path, audio_duration_ms=audio_duration_ms)
         episode_id = episodes.import_transcript(
             self.database, transcript, transcript_path, digest, audio)
-        return self.open_episode(episode_id)
+        return AddedEpisode(episode_id, self._episode(episode_id).title, is_new=True)
 
     def open_episode(self, episode_id: int) -> OpenedEpisode:
         """Load the episode; a missing audio file is first looked for nearby (bounded).
