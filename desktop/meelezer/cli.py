@@ -52,6 +52,14 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _warn_skipped(path: Path, warnings: list[str]) -> None:
+    """Says which parts of a transcript could not be read and were left out."""
+    if warnings:
+        from meelezer.transcript.errors import describe_warnings
+
+        print(f"meelezer: warning: {path}: {describe_warnings(warnings)}", file=sys.stderr)
+
+
 # -- the app ---------------------------------------------------------------------------------
 
 
@@ -212,6 +220,7 @@ def _convert(source: Path, target: Path, force: bool, duration_s: float | None) 
         return _fail("--duration must be a positive number of seconds")
     audio_ms = round(duration_s * 1000) if duration_s is not None else None
     transcript = read_transcript(source, audio_duration_ms=audio_ms)
+    _warn_skipped(source, transcript.warnings)
     write_transcript(transcript, target)
     print(f"Wrote {len(transcript.segments):,} lines to {target}")
     return 0
@@ -384,6 +393,7 @@ def _info(path: Path) -> int:
     from meelezer.transcript.timecode import format_clock
 
     transcript = read_transcript(path)
+    _warn_skipped(path, transcript.warnings)
     descriptions = {spec.name: spec.description for spec in READERS}
     # JSON variants name themselves ("whisperx-json"); the registry describes all of them at once.
     description = descriptions.get(transcript.source_format, "")

@@ -39,6 +39,7 @@ class OpenedEpisode:
     words: dict[int, list[Word]]  # by segment id; empty when the transcript had no word times
     audio_missing: bool = False  # the episode has an audio path, but no file is there
     notice: str | None = None  # for the message bar: moved audio found, or still missing
+    read_warning: str | None = None  # parts of a newly read transcript that were skipped
 
     @property
     def audio_path(self) -> Path | None:
@@ -51,6 +52,7 @@ class AddedEpisode:
     episode_id: int
     title: str
     is_new: bool  # False: the same transcript content was in the library already
+    read_warning: str | None = None  # parts of a newly read transcript that were skipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +116,8 @@ class Library:
         Raises ``TranscriptError`` for an unreadable transcript and ``StoreError`` for a
         database problem; nothing is written in either case.
         """
-        return self.open_episode(self.add_files(files, audio_duration_ms).episode_id)
+        added = self.add_files(files, audio_duration_ms)
+        return replace(self.open_episode(added.episode_id), read_warning=added.read_warning)
 
     def add_files(self, files: EpisodeFiles,
                   audio_duration_ms: int | None = None) -> AddedEpisode:
@@ -141,7 +144,13 @@ class Library:
         transcript = read_transcript(transcript_path, audio_duration_ms=audio_duration_ms)
         episode_id = episodes.import_transcript(
             self.database, transcript, transcript_path, digest, audio)
-        return AddedEpisode(episode_id, self._episode(episode_id).title, is_new=True)
+        read_warning = None
+        if transcript.warnings:
+            from meelezer.transcript.errors import describe_warnings
+
+            read_warning = f"{transcript_path.name}: {describe_warnings(transcript.warnings)}"
+        return AddedEpisode(episode_id, self._episode(episode_id).title, is_new=True,
+                            read_warning=read_warning)
 
     def open_episode(self, episode_id: int) -> OpenedEpisode:
         """Load the episode; a missing audio file is first looked for nearby (bounded).

@@ -21,3 +21,26 @@ def test_a_fifo_is_named_as_such_and_the_open_episode_stays(
     assert "named pipe (FIFO)" in window.messages.text()
     assert "not found" not in window.messages.text()
     assert window.transcript.model.rowCount() == 172
+
+
+def test_a_skipped_cue_is_named_in_the_window_and_the_rest_is_open(
+        make_window: WindowFactory, tmp_path: Path) -> None:
+    source = Path(__file__).parents[1] / "fixtures" / "webvtt-py" / "invalid_timeframe.vtt"
+    copy = tmp_path / "invalid_timeframe.vtt"
+    copy.write_bytes(source.read_bytes())
+    window = make_window()
+    assert window.open_paths([copy])
+    assert window.transcript.model.rowCount() == 6
+    message = window.messages.text()
+    assert "invalid_timeframe.vtt" in message
+    assert "line 6" in message
+    assert "No audio file" in message  # what the audio check says is kept beside it
+
+
+def test_a_transcript_without_cue_text_is_refused_in_the_window(
+        make_window: WindowFactory, tmp_path: Path) -> None:
+    empty = tmp_path / "empty_cue.srt"
+    empty.write_text("some text\n00:00:00,500 --> 00:00:07,000", encoding="utf-8")
+    window = make_window()
+    assert not window.open_paths([empty])
+    assert "no text" in window.messages.text()

@@ -99,6 +99,11 @@ def read_transcript(path: Path | str, audio_duration_ms: int | None = None) -> T
         transcript = reader.read(text, ReadOptions(audio_duration_ms=audio_duration_ms))
     except TranscriptError as error:
         raise error.with_path(path) from None
+    if not transcript.segments:
+        # "Wrote 0 lines" or an empty window would pass a useless file off as a success.
+        raise TranscriptError(translate(
+            "Transcript", "no transcript lines found in this file (nothing to read along "
+            "with); choose a transcript that has text"), path)
     if not transcript.source_format:
         transcript.source_format = reader.name
     transcript.sort_segments()

@@ -59,6 +59,8 @@ class Transcript:
     segments: list[Segment]
     metadata: EpisodeMetadata = field(default_factory=EpisodeMetadata)
     source_format: str = ""  # name of the reader that produced it, e.g. "whisper-text"
+    # Parts of the file the reader skipped, each "line 6: why" (one bad cue costs only itself).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def duration_ms(self) -> int:

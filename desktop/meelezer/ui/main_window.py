@@ -282,6 +282,9 @@ class MainWindow(QMainWindow):
         self._pages.setCurrentWidget(self.transcript)
         self.messages.hide()
         self._show_audio_status(opened)
+        if opened.read_warning:  # skipped cues, named beside what the audio check said
+            shown = self.messages.text()
+            self.messages.show_message(f"{opened.read_warning} {shown}".strip())
         self.header.show_episode(episode, len(lines), self.session.is_playable())
         self.header.show()
         self.transcript.set_position_ms(episode.last_position_ms)

@@ -52,8 +52,7 @@ def test_convert_of_a_lone_surrogate_succeeds(tmp_path: Path,
         ("end.srt", "1\n00:00:01,000 --> 1001:00:00,000\nHoi\n\n", 2),
         ("cue.vtt", f"WEBVTT\n\n{HOUR_20_DIGITS}:00:00.000 --> {HOUR_20_DIGITS}:00:01.000\nHoi\n",
          3),
-        ("whisper.txt", f"[0.00 --> 1.00]  Eerst\n[{SECONDS_400_DIGITS} --> "
-         f"{SECONDS_400_DIGITS}]  Hoi\n", 2),
+        ("whisper.txt", f"[{SECONDS_400_DIGITS} --> {SECONDS_400_DIGITS}]  Hoi\n", 1),
         ("note.md", f"## Transcript\n\n[0:00](#t={SECONDS_400_DIGITS}) Hoi\n", 3),
     ],
 )

@@ -117,18 +117,32 @@ def test_sniff() -> None:
     assert not sniff("Gewone tekst.\n")
 
 
-def test_end_before_start_names_file_and_line() -> None:
-    path = FIXTURES / "end_before_start.srt"
-    with pytest.raises(TranscriptError) as caught:
-        read_transcript(path)
-    assert caught.value.line == 6
-    assert str(caught.value).startswith(f"{path}:6: end 00:00:04,000 is before start")
+def test_a_cue_ending_before_its_start_is_skipped_and_named() -> None:
+    transcript = read_transcript(FIXTURES / "end_before_start.srt")
+    assert [s.text for s in transcript.segments] == ["Goed."]
+    (warning,) = transcript.warnings
+    assert warning.startswith("line 6: end 00:00:04,000 is before start")
 
 
-def test_impossible_time_names_the_line() -> None:
+def test_impossible_time_skips_that_cue_and_names_the_line() -> None:
+    transcript = read_text(
+        "1\n00:00:01,000 --> 00:00:02,000\nGoed\n\n2\n00:61:00,000 --> 00:62:00,000\nx\n")
+    assert [s.text for s in transcript.segments] == ["Goed"]
+    assert [w.split(":")[0] for w in transcript.warnings] == ["line 6"]
+
+
+def test_when_every_cue_is_bad_the_first_is_the_error() -> None:
     with pytest.raises(TranscriptError) as caught:
-        read_text("1\n00:00:01,000 --> 00:00:02,000\nGoed\n\n2\n00:61:00,000 --> 00:62:00,000\nx\n")
-    assert caught.value.line == 6
+        read_text("1\n00:00:05,000 --> 00:00:04,000\nFout\n\n2\n00:61:00,000 --> 00:62:00,000\nx\n")
+    assert caught.value.line == 2
+
+
+def test_a_negative_time_skips_the_cue_with_a_warning() -> None:
+    transcript = read_text("1\n-00:00:01,000 --> 00:00:02,000\nTerug\n\n"
+                           "2\n00:00:03,000 --> 00:00:04,000\nVooruit\n")
+    assert [s.text for s in transcript.segments] == ["Vooruit"]
+    (warning,) = transcript.warnings
+    assert warning.startswith("line 2: a negative time")
 
 
 def test_no_cues_is_an_error(tmp_path: Path) -> None:

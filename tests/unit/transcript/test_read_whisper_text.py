@@ -106,23 +106,33 @@ def test_detected_without_an_extension_hint() -> None:
 
 # --- errors ------------------------------------------------------------------------------
 
-def test_end_before_start_names_the_line() -> None:
-    error = error_of("Video title: x\n\n[0.00 --> 1.00] goed\n[5.00 --> 4.00] fout\n")
-    assert error.line == 4
-    assert "before start" in error.reason
+def test_a_line_ending_before_its_start_is_skipped_and_named() -> None:
+    transcript = read_text("Video title: x\n\n[0.00 --> 1.00] goed\n[5.00 --> 4.00] fout\n"
+                           "  nog fout\n[6.00 --> 7.00] ook goed\n")
+    assert [s.text for s in transcript.segments] == ["goed", "ook goed"]
+    (warning,) = transcript.warnings
+    assert warning.startswith("line 4: end 4.00 is before start 5.00")
 
 
 def test_end_before_start_through_read_transcript_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "aflevering.txt"
-    path.write_text("[0.00 --> 1.00] goed\n[9.00 --> 4.00] fout\n", encoding="utf-8")
+    path.write_text("[9.00 --> 4.00] fout\n", encoding="utf-8")
     with pytest.raises(TranscriptError) as caught:
         read_transcript(path)
-    assert str(caught.value).startswith(f"{path}:2: ")
+    assert str(caught.value).startswith(f"{path}:1: ")
 
 
-def test_impossible_clock_time_names_the_line() -> None:
-    error = error_of("[00:00:00.000 --> 00:00:01.000] a\n[00:75:00.000 --> 00:76:00.000] b\n")
-    assert error.line == 2
+def test_impossible_clock_time_skips_that_line() -> None:
+    transcript = read_text(
+        "[00:00:00.000 --> 00:00:01.000] a\n[00:75:00.000 --> 00:76:00.000] b\n")
+    assert [s.text for s in transcript.segments] == ["a"]
+    assert [w.split(":")[0] for w in transcript.warnings] == ["line 2"]
+
+
+def test_a_negative_time_is_named_not_read_as_text() -> None:
+    transcript = read_text("[0.00 --> 1.00] a\n[-2.00 --> 3.00] b\n")
+    assert [s.text for s in transcript.segments] == ["a"]
+    assert [w.split(":")[0] for w in transcript.warnings] == ["line 2"]
 
 
 def test_no_timed_lines_is_an_error() -> None:

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from meelezer.texts import translate
-from meelezer.transcript.errors import TranscriptError
+from meelezer.transcript.errors import SkippedParts, TranscriptError
 from meelezer.transcript.model import EpisodeMetadata, Segment, Transcript, Word
 from meelezer.transcript.timecode import MAX_TIME_MS, format_seconds, too_long_reason
 from meelezer.transcript.word_timing import interpolate_word_times
@@ -60,11 +60,19 @@ def read(text: str, options: ReadOptions) -> Transcript:
                  whisperx='{"segments": [{"start", "end", "text", "words"}]}',
                  podcasting='{"version", "segments": [{"startTime", "endTime", "body"}]}'))
     entries = _segment_list(data)
+    skipped = SkippedParts()
     if shape == PODCASTING20:
-        segments = _podcasting_segments(entries)
+        segments = _podcasting_segments(entries, skipped)
     else:
-        segments = [_whisper_segment(entry, number) for number, entry in _numbered(entries)]
-    return Transcript(segments, _metadata(data), source_format=shape)
+        segments = []
+        for number, entry in _numbered(entries, skipped):
+            try:
+                segments.append(_whisper_segment(entry, number))
+            except TranscriptError as error:
+                skipped.add(error)  # this segment only; the others are read
+        skipped.raise_if_nothing_read(len(segments))
+    return Transcript(segments, _metadata(data), source_format=shape,
+                      warnings=skipped.warnings())
 
 
 def _decode(text: str) -> object:
@@ -137,13 +145,16 @@ def _metadata(data: object) -> EpisodeMetadata:
     return metadata
 
 
-def _numbered(entries: list[object]) -> list[tuple[int, dict[str, object]]]:
+def _numbered(entries: list[object],
+              skipped: SkippedParts) -> list[tuple[int, dict[str, object]]]:
     """Entries with their 1-based numbers; errors name "segment N" since JSON has no lines."""
     numbered: list[tuple[int, dict[str, object]]] = []
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
-            raise TranscriptError(translate("Transcript", "{where} is {value}, expected an object")
-                                  .format(where=_segment_name(number), value=_describe(entry)))
+            skipped.add(TranscriptError(
+                translate("Transcript", "{where} is {value}, expected an object")
+                .format(where=_segment_name(number), value=_describe(entry))))
+            continue
         numbered.append((number, entry))
     return numbered
 
@@ -206,19 +217,24 @@ def _majority_speaker(entry: dict[str, object], where: str) -> str | None:
 # --- Podcasting 2.0 -------------------------------------------------------------------
 
 
-def _podcasting_segments(entries: list[object]) -> list[Segment]:
+def _podcasting_segments(entries: list[object], skipped: SkippedParts) -> list[Segment]:
     words: list[tuple[Word, str | None, bool]] = []  # word, speaker, line ends after it
-    numbered = _numbered(entries)
+    numbered = _numbered(entries, skipped)
     for index, (number, entry) in enumerate(numbered):
         where = _segment_name(number)
-        start_ms = _milliseconds(entry, "startTime", where)
-        following = numbered[index + 1] if index + 1 < len(numbered) else None
-        end_ms = _podcasting_end(entry, where, start_ms, following)
-        body = _string(entry, "body", where)
-        speaker = _optional_string(entry, "speaker", where)
+        try:
+            start_ms = _milliseconds(entry, "startTime", where)
+            following = numbered[index + 1] if index + 1 < len(numbered) else None
+            end_ms = _podcasting_end(entry, where, start_ms, following)
+            body = _string(entry, "body", where)
+            speaker = _optional_string(entry, "speaker", where)
+        except TranscriptError as error:
+            skipped.add(error)  # this entry only; the others are read
+            continue
         if body.strip():
             # The spec's own example ends a paragraph with "father.\n".
             words.append((Word(body.strip(), start_ms, end_ms), speaker, body.endswith("\n")))
+    skipped.raise_if_nothing_read(len(words))
     single = sum(1 for word, _, _ in words if len(word.text.split()) == 1)
     if len(words) >= 2 and single >= _WORD_LEVEL_SHARE * len(words):
         return _merge_words(words)
@@ -235,7 +251,10 @@ def _podcasting_end(entry: dict[str, object], where: str, start_ms: int,
         return end_ms
     if following is not None:
         next_number, next_entry = following
-        next_start = _milliseconds(next_entry, "startTime", _segment_name(next_number))
+        try:
+            next_start = _milliseconds(next_entry, "startTime", _segment_name(next_number))
+        except TranscriptError:
+            return start_ms  # the next entry is skipped, and named, on its own turn
         return max(start_ms, next_start)
     return start_ms
 

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from meelezer.texts import translate
-from meelezer.transcript.errors import TranscriptError
+from meelezer.transcript.errors import SkippedParts, TranscriptError
 from meelezer.transcript.model import Segment, Transcript
 from meelezer.transcript.readers.speaker_labels import split_speaker_labels
 from meelezer.transcript.timecode import parse_timestamp
@@ -24,6 +24,10 @@ _TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d+)?"
 # Anything after the end time (SRT coordinates "X1:..", WebVTT settings) is ignored.
 TIMING_LINE = re.compile(rf"\s*({_TIME})\s*-->\s*({_TIME})(?:\s.*)?")
 _CUE_NUMBER = re.compile(r"\s*\d+\s*")
+# What is meant as a timing line but may be broken ("-00:00:01,000 --> …", "00:00:1d.890"):
+# an arrow with something time-like on both sides. Text such as "A --> B" is not.
+BROKEN_TIMING_LINE = re.compile(r"\s*-?[\d:.,]*\d[\w:.,]*\s*-->\s*-?[\d:.,]*\d[\w:.,]*(?:\s.*)?")
+_NEGATIVE_TIME = re.compile(r"\s*-\d|.*-->\s*-\d")
 _SNIFF_LINES = 40
 
 # Only tags that start with a letter or "/letter", so "a < b" in a cue survives.
@@ -43,8 +47,19 @@ def clean_cue_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def parse_cue_times(match: re.Match[str], number: int) -> tuple[int, int]:
-    """Start and end in ms from a ``TIMING_LINE`` match on line ``number``."""
+def parse_cue_times(match: re.Match[str] | None, line: str, number: int) -> tuple[int, int]:
+    """Start and end in ms of the timing ``line`` (number ``number``), matched or not.
+
+    ``match`` is ``TIMING_LINE``'s match of the line, None when only the looser
+    ``BROKEN_TIMING_LINE`` matched: then the error says what is wrong with it.
+    """
+    if match is None:
+        if _NEGATIVE_TIME.match(line):
+            reason = translate("Transcript", "a negative time in {timing}; the cue was skipped")
+        else:
+            reason = translate("Transcript", "cannot read this cue timing: {timing} (expected "
+                               "'00:00:01,000 --> 00:00:04,000'); the cue was skipped")
+        raise TranscriptError(reason.format(timing=repr(line.strip()[:60])), line=number)
     start_text, end_text = match.group(1), match.group(2)
     try:
         start_ms, end_ms = parse_timestamp(start_text), parse_timestamp(end_text)
@@ -72,29 +87,39 @@ def read(text: str, options: ReadOptions) -> Transcript:
     final newline and text after the last cue are tolerated (that text joins the cue).
     """
     lines = text.split("\n")
-    timings = [(index, match) for index, line in enumerate(lines)
-               if (match := TIMING_LINE.fullmatch(line)) is not None]
-    if not timings:
+    timings = [(index, TIMING_LINE.fullmatch(line)) for index, line in enumerate(lines)
+               if BROKEN_TIMING_LINE.fullmatch(line)]
+    if not any(match for _, match in timings):
         raise TranscriptError(translate(
             "Transcript",
             "no subtitle cues found (no 'start --> end' timing lines); is this an SRT file?"))
     numbered = 2 * sum(1 for index, _ in timings
                        if index > 0 and _CUE_NUMBER.fullmatch(lines[index - 1])) >= len(timings)
 
+    skipped = SkippedParts()
     cues: list[tuple[int, int, str]] = []
     for position, (index, match) in enumerate(timings):
-        start_ms, end_ms = parse_cue_times(match, index + 1)
         is_last = position + 1 == len(timings)
         stop = len(lines) if is_last else timings[position + 1][0]
         body = _cue_body(lines[index + 1:stop], numbered, is_last)
+        try:
+            start_ms, end_ms = parse_cue_times(match, lines[index], index + 1)
+        except TranscriptError as error:
+            skipped.add(error)  # this cue only; the others are read
+            continue
         cue_text = clean_cue_text(" ".join(body))
         if cue_text:
             cues.append((start_ms, end_ms, cue_text))
+    skipped.raise_if_nothing_read(len(cues))
+    if not cues:
+        raise TranscriptError(translate(
+            "Transcript", "the cues have no text under their timing lines; is this the whole "
+            "file?"), line=timings[0][0] + 1)
 
     labelled = split_speaker_labels([cue_text for _, _, cue_text in cues])
     segments = [Segment(start_ms, end_ms, cue_text, speaker=speaker)
                 for (start_ms, end_ms, _), (speaker, cue_text) in zip(cues, labelled, strict=True)]
-    return Transcript(segments, source_format="srt")
+    return Transcript(segments, source_format="srt", warnings=skipped.warnings())
 
 
 def _cue_body(body: list[str], numbered: bool, is_last: bool) -> list[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from meelezer.texts import translate
-from meelezer.transcript.errors import TranscriptError
+from meelezer.transcript.errors import SkippedParts, TranscriptError
 from meelezer.transcript.model import EpisodeMetadata, Segment, Transcript, Word
 from meelezer.transcript.readers.speaker_labels import split_speaker_labels
 from meelezer.transcript.readers.srt import TIMING_LINE, clean_cue_text, parse_cue_times
@@ -47,14 +47,20 @@ def read(text: str, options: ReadOptions) -> Transcript:
     lines = text.split("\n")
     metadata = EpisodeMetadata()
     first_cue_line = _read_header(lines, metadata)
-    cues = _parse_cues(lines, first_cue_line)
+    skipped = SkippedParts()
+    cues = _parse_cues(lines, first_cue_line, skipped)
+    skipped.raise_if_nothing_read(len(cues))
     if not cues:
         raise TranscriptError(translate(
             "Transcript",
             "no cues found (no 'start --> end' timing lines); is this a WebVTT file?"))
     rolling = any(_INLINE_TIME.search(line) for cue in cues for line in cue.lines)
     segments = _rolling_segments(cues) if rolling else _plain_segments(cues)
-    return Transcript(segments, metadata, source_format="webvtt")
+    if not segments:
+        raise TranscriptError(translate(
+            "Transcript", "the cues have no text under their timing lines; is this the whole "
+            "file?"), line=first_cue_line + 1)
+    return Transcript(segments, metadata, source_format="webvtt", warnings=skipped.warnings())
 
 
 def _read_header(lines: list[str], metadata: EpisodeMetadata) -> int:
@@ -70,7 +76,7 @@ def _read_header(lines: list[str], metadata: EpisodeMetadata) -> int:
     return index
 
 
-def _parse_cues(lines: list[str], index: int) -> list[_Cue]:
+def _parse_cues(lines: list[str], index: int, skipped: SkippedParts) -> list[_Cue]:
     cues: list[_Cue] = []
     count = len(lines)
     while index < count:
@@ -93,20 +99,21 @@ def _parse_cues(lines: list[str], index: int) -> list[_Cue]:
                 cues[-1].lines.extend(lines[index:end])
             index = end
             continue
-        match = TIMING_LINE.fullmatch(lines[timing])
-        if match is None:
-            raise TranscriptError(translate(
-                "Transcript",
-                "cannot read this cue timing (expected '00:00:01.000 --> 00:00:04.000')",
-            ), line=timing + 1)
-        cue = _Cue(*parse_cue_times(match, timing + 1))
+        try:
+            cue = _Cue(*parse_cue_times(TIMING_LINE.fullmatch(lines[timing]), lines[timing],
+                                        timing + 1))
+        except TranscriptError as error:
+            skipped.add(error)  # this cue only: its text goes too, the others are read
+            cue = None
         index = timing + 1
         # A timing line inside the text starts a new cue (a blank line was left out).
         while (index < count and lines[index].strip()
                and not ("-->" in lines[index] and TIMING_LINE.fullmatch(lines[index]))):
-            cue.lines.append(lines[index])
+            if cue is not None:
+                cue.lines.append(lines[index])
             index += 1
-        cues.append(cue)
+        if cue is not None:
+            cues.append(cue)
     return cues
 
 

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from meelezer.texts import translate
-from meelezer.transcript.errors import TranscriptError
+from meelezer.transcript.errors import SkippedParts, TranscriptError
 from meelezer.transcript.model import EpisodeMetadata, Segment, Transcript
 from meelezer.transcript.timecode import parse_timestamp
 
@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from meelezer.transcript.formats import ReadOptions
 
 # "[0.00 --> 8.66]  text" (openai-whisper), "[00:00:00.000 --> 00:00:04.200]   text" (whisper.cpp).
-_TIMED_LINE = re.compile(r"\s*\[\s*([\d:.,]+)\s*-->\s*([\d:.,]+)\s*\](.*)")
+# A "-" is let in so that a negative time is named and skipped, not read as text.
+_TIMED_LINE = re.compile(r"\s*\[\s*(-?[\d:.,]+)\s*-->\s*(-?[\d:.,]+)\s*\](.*)")
 _SNIFF_LINES = 50
 _HEADER_FIELD = re.compile(r"([^:]{1,60}):(?:\s+|$)(.*)")  # not "https://..."
 _DATE_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)")
@@ -36,21 +37,30 @@ def read(text: str, options: ReadOptions) -> Transcript:
     """
     metadata = EpisodeMetadata()
     segments: list[Segment] = []
+    skipped = SkippedParts()
+    after_skipped = False  # text under a skipped line goes with it
     for number, line in enumerate(text.split("\n"), start=1):
         match = _TIMED_LINE.match(line)
         if match is not None:
-            segments.append(_segment(match, number))
-        elif not line.strip() or _RULE.fullmatch(line):
+            try:
+                segments.append(_segment(match, number))
+                after_skipped = False
+            except TranscriptError as error:
+                skipped.add(error)
+                after_skipped = True
+        elif not line.strip() or _RULE.fullmatch(line) or after_skipped:
             continue
         elif segments:
             segments[-1].text = f"{segments[-1].text} {line.strip()}".strip()
         else:
             _read_header_line(line.strip(), metadata)
+    skipped.raise_if_nothing_read(len(segments))
     if not segments:
         raise TranscriptError(translate(
             "Transcript", "no Whisper lines found (expected lines like "
             "'[0.00 --> 8.66]  text'); is this the right file?"))
-    return Transcript(segments, metadata, source_format="whisper-text")
+    return Transcript(segments, metadata, source_format="whisper-text",
+                      warnings=skipped.warnings())
 
 
 def _segment(match: re.Match[str], number: int) -> Segment:
