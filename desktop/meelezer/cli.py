@@ -113,6 +113,12 @@ def _add_force(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
 
 
+def _add_subtitles(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--subtitles", action="store_true",
+                        help="for .srt and .vtt: short cues for video (at most 2 lines of 42 "
+                        "characters, 7 seconds), cut between words at their times")
+
+
 # -- the other commands ----------------------------------------------------------------------
 
 
@@ -126,6 +132,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     convert.add_argument("input", type=Path, metavar="INPUT")
     convert.add_argument("output", type=Path, metavar="OUTPUT")
     _add_force(convert)
+    _add_subtitles(convert)
     convert.add_argument("--duration", type=float, metavar="SECONDS",
                          help="for text without timestamps: spread estimated times over "
                          "this length (the audio's) instead of an ordinary speaking rate")
@@ -143,6 +150,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
                         help="one of " + ", ".join(EXPORT_FORMATS))
     export.add_argument("output", type=Path, metavar="OUTPUT")
     _add_force(export)
+    _add_subtitles(export)
     _add_data_dir(export)
     _add_annotations_parser(commands)
     from meelezer.cli_library import add_parsers
@@ -191,10 +199,11 @@ def _run_subcommand(args: list[str]) -> int:
 
     try:
         if options.command == "convert":
-            return _convert(options.input, options.output, options.force, options.duration)
+            return _convert(options.input, options.output, options.force, options.duration,
+                            options.subtitles)
         if options.command == "export":
             return _export(options.episode, options.format, options.output, options.force,
-                           options.data_dir)
+                           options.data_dir, options.subtitles)
         if options.command == "annotations" and options.action == "export":
             return _export_annotations(options.output, options.episodes, options.force,
                                        options.data_dir)
@@ -207,8 +216,9 @@ def _run_subcommand(args: list[str]) -> int:
         return _fail(str(error))
 
 
-def _convert(source: Path, target: Path, force: bool, duration_s: float | None) -> int:
-    from meelezer.transcript.files import read_transcript, write_transcript
+def _convert(source: Path, target: Path, force: bool, duration_s: float | None,
+             subtitles: bool = False) -> int:
+    from meelezer.transcript.files import read_transcript, subtitle_writer, write_transcript
     from meelezer.transcript.formats import writer_for
 
     writer_for(target)  # an unsupported output extension fails before any reading
@@ -219,14 +229,21 @@ def _convert(source: Path, target: Path, force: bool, duration_s: float | None) 
     if duration_s is not None and duration_s <= 0:
         return _fail("--duration must be a positive number of seconds")
     audio_ms = round(duration_s * 1000) if duration_s is not None else None
+    if subtitles:
+        subtitle_writer(target)  # only .srt and .vtt have them: fail before reading
     transcript = read_transcript(source, audio_duration_ms=audio_ms)
     _warn_skipped(source, transcript.warnings)
-    write_transcript(transcript, target)
-    print(f"Wrote {len(transcript.segments):,} lines to {target}")
+    write_transcript(transcript, target, subtitles)
+    if subtitles:
+        print(f"Wrote {len(transcript.segments):,} lines as {_count_cues(target):,} subtitle "
+              f"cues to {target}")
+    else:
+        print(f"Wrote {len(transcript.segments):,} lines to {target}")
     return 0
 
 
-def _export(episode: str, fmt: str, target: Path, force: bool, data_dir: str | None) -> int:
+def _export(episode: str, fmt: str, target: Path, force: bool, data_dir: str | None,
+            subtitles: bool = False) -> int:
     from meelezer.export import export_episode
 
     extension = EXPORT_FORMATS[fmt]
@@ -239,7 +256,7 @@ def _export(episode: str, fmt: str, target: Path, force: bool, data_dir: str | N
     _check_output(target, force)
     with _open_library(data_dir) as db:
         row = _find_episode(db, episode)
-        export_episode(db, row.id, target)
+        export_episode(db, row.id, target, subtitles)
     print(f"Wrote episode {row.id} ({row.title}) to {target}")
     return 0
 
@@ -253,6 +270,11 @@ def _library_command(options: argparse.Namespace) -> int:
             return cli_library.list_episodes(Library(db), db.path.parent)
     with _open_library(options.data_dir, create=True) as db:
         return cli_library.add_episodes(Library(db), options.files)
+
+
+def _count_cues(subtitles: Path) -> int:
+    """The cues in a written .srt or .vtt: one timing line each."""
+    return subtitles.read_text(encoding="utf-8").count(" --> ")
 
 
 def _check_output(target: Path, force: bool) -> None:

@@ -11,7 +11,7 @@ from meelezer.store.errors import episode_not_found
 from meelezer.store.notes import list_notes
 from meelezer.store.rows import NoteRow, SegmentRow
 from meelezer.transcript.errors import cannot_write
-from meelezer.transcript.files import render_transcript
+from meelezer.transcript.files import render_transcript, subtitle_writer
 from meelezer.transcript.formats import writer_for
 from meelezer.transcript.model import EpisodeMetadata, Segment, Transcript
 from meelezer.transcript.writers import markdown_note
@@ -64,21 +64,24 @@ def episode_notes(db: Database, episode_id: int) -> list[NoteEntry]:
     ]
 
 
-def export_episode(db: Database, episode_id: int, output: Path) -> None:
+def export_episode(db: Database, episode_id: int, output: Path, subtitles: bool = False) -> None:
     """Write the episode to ``output`` in the format its extension names, atomically.
 
     .srt, .vtt, .json (Podcasting 2.0), .txt, or .md (a note that also lists the user's
-    notes and highlights). Raises ``TranscriptError`` for an unknown extension or a failed
+    notes and highlights); ``subtitles`` cuts .srt and .vtt into short cues. Raises
+    ``TranscriptError`` for an unknown extension (or one without subtitles) or a failed
     write, ``StoreError`` when the library cannot be read or ``output`` is one of its
     episodes' own files.
     """
     writer = writer_for(output)  # an unknown extension fails before the library is read
+    if subtitles:
+        subtitle_writer(output)  # so does a format that has no subtitle cues
     refuse_library_file(db, output)
     transcript = episode_transcript(db, episode_id)
     if writer.name == "markdown-note":
         content = markdown_note.write(transcript, episode_notes(db, episode_id))
     else:
-        content = render_transcript(transcript, output)
+        content = render_transcript(transcript, output, subtitles)
     _write_atomically(output, content)
 
 

@@ -250,11 +250,12 @@ class Library:
         """Lines and notes of every episode matching ``query`` (words as prefixes)."""
         return search_library(self.database, query)
 
-    def export_episode(self, episode_id: int, output: Path) -> None:
-        """The episode as the user has it (corrections, speakers, notes) in ``output``'s format."""
+    def export_episode(self, episode_id: int, output: Path, subtitles: bool = False) -> None:
+        """The episode as the user has it (corrections, speakers, notes) in ``output``'s format
+        (``subtitles``: short cues for video, .srt and .vtt)."""
         from meelezer.export import export_episode
 
-        export_episode(self.database, episode_id, output)
+        export_episode(self.database, episode_id, output, subtitles)
 
     def export_annotations(self, output: Path, episode_ids: list[int] | None = None) -> None:
         from meelezer.store.annotation_archive import export_annotations

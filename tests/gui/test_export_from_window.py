@@ -69,3 +69,23 @@ def test_exports_never_overwrite_the_episodes_own_files(
     assert window.exporter.export_annotations(tmp_path / "backup.json")
     assert demo.read_bytes() == text_before and audio.read_bytes() == audio_before
     assert copy.read_bytes() == text_before
+
+
+def test_export_subtitles_for_video_from_the_window(
+        make_window: WindowFactory, demo: Path, tmp_path: Path) -> None:
+    from meelezer.transcript.writers.subtitle_cues import MAX_LINE_CHARS
+    from meelezer.ui.export_controller import EXPORT_FILTERS
+
+    assert sum(subtitles for _suffix, subtitles in EXPORT_FILTERS.values()) == 2
+    window = make_window()
+    window.open_paths([demo])
+    plain, short = tmp_path / "plain.srt", tmp_path / "short.srt"
+    assert window.exporter.export_episode(plain)
+    assert window.exporter.export_episode(short, subtitles=True)
+
+    def longest(path: Path) -> int:
+        return max(len(line) for line in path.read_text(encoding="utf-8").splitlines())
+
+    assert longest(plain) > MAX_LINE_CHARS >= longest(short)
+    assert short.read_text(encoding="utf-8").count(" --> ") > plain.read_text(
+        encoding="utf-8").count(" --> ")

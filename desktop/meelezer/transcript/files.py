@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from meelezer.atomic_write import write_text_atomically
@@ -110,19 +111,36 @@ def read_transcript(path: Path | str, audio_duration_ms: int | None = None) -> T
     return transcript
 
 
-def render_transcript(transcript: Transcript, path: Path | str) -> str:
-    """The text that ``write_transcript`` would put in ``path`` (format from the extension)."""
+def render_transcript(transcript: Transcript, path: Path | str,
+                      subtitles: bool = False) -> str:
+    """The text that ``write_transcript`` would put in ``path`` (format from the extension);
+    with ``subtitles``, .srt and .vtt get short cues fit for video (``subtitle_cues``)."""
+    if subtitles:
+        return subtitle_writer(Path(path))(transcript)
     return writer_for(Path(path)).write(transcript)
 
 
-def write_transcript(transcript: Transcript, path: Path | str) -> None:
+def subtitle_writer(path: Path) -> Callable[[Transcript], str]:
+    """The short-cue writer for ``path``'s extension; ``TranscriptError`` unless .srt/.vtt."""
+    from meelezer.transcript.writers import srt, webvtt
+
+    writers = {"srt": srt.write_subtitles, "webvtt": webvtt.write_subtitles}
+    name = writer_for(path).name
+    if name not in writers:
+        raise TranscriptError(translate(
+            "Transcript", "subtitle cues are written as .srt or .vtt; choose one of those "
+            "or leave out the subtitles option"), path)
+    return writers[name]
+
+
+def write_transcript(transcript: Transcript, path: Path | str, subtitles: bool = False) -> None:
     """Write ``transcript`` to ``path`` in the format its extension names, atomically.
 
     The text goes to a temporary file beside ``path`` first, so a failed write never
     leaves half a file where the user's file was.
     """
     path = Path(path)
-    content = render_transcript(transcript, path)
+    content = render_transcript(transcript, path, subtitles)
     try:
         write_text_atomically(path, content)
     except OSError as error:

@@ -15,21 +15,29 @@ from meelezer.transcript.errors import TranscriptError
 from meelezer.ui.episode_session import EpisodeSession
 from meelezer.ui.message_bar import MessageBar
 
-# File-dialog filters, in English; translated (context "ExportController") where shown.
+# File-dialog filters, in English; translated (context "ExportController") where shown:
+# the extension each writes, and whether as short subtitle cues for video.
 EXPORT_FILTERS = {
-    QT_TRANSLATE_NOOP("ExportController", "Markdown note (*.md)"): ".md",
-    QT_TRANSLATE_NOOP("ExportController", "SubRip subtitles (*.srt)"): ".srt",
-    QT_TRANSLATE_NOOP("ExportController", "WebVTT with speakers (*.vtt)"): ".vtt",
-    QT_TRANSLATE_NOOP("ExportController", "Podcasting 2.0 JSON (*.json)"): ".json",
-    QT_TRANSLATE_NOOP("ExportController", "Plain text (*.txt)"): ".txt",
+    QT_TRANSLATE_NOOP("ExportController", "Markdown note (*.md)"): (".md", False),
+    QT_TRANSLATE_NOOP("ExportController", "SubRip subtitles, one cue per line (*.srt)"):
+        (".srt", False),
+    QT_TRANSLATE_NOOP("ExportController", "SubRip subtitles for video, short cues (*.srt)"):
+        (".srt", True),
+    QT_TRANSLATE_NOOP("ExportController", "WebVTT with speakers, one cue per line (*.vtt)"):
+        (".vtt", False),
+    QT_TRANSLATE_NOOP("ExportController", "WebVTT for video, short cues (*.vtt)"):
+        (".vtt", True),
+    QT_TRANSLATE_NOOP("ExportController", "Podcasting 2.0 JSON (*.json)"): (".json", False),
+    QT_TRANSLATE_NOOP("ExportController", "Plain text (*.txt)"): (".txt", False),
 }
 ARCHIVE_FILTER = QT_TRANSLATE_NOOP("ExportController", "Meelezer annotations (*.json)")
 
 
-def _translated_filters() -> dict[str, str]:
-    """The export filters as the file dialog shows them (translated) → their extension."""
-    return {QCoreApplication.translate("ExportController", name): suffix
-            for name, suffix in EXPORT_FILTERS.items()}
+def _translated_filters() -> dict[str, tuple[str, bool]]:
+    """The export filters as the file dialog shows them (translated) → (extension,
+    subtitles)."""
+    return {QCoreApplication.translate("ExportController", name): choice
+            for name, choice in EXPORT_FILTERS.items()}
 
 
 class ExportController(QObject):
@@ -45,7 +53,9 @@ class ExportController(QObject):
         opened = self.session.episode
         return (opened.episode.id, opened.episode.title) if opened is not None else None
 
-    def export_episode(self, output: Path | None = None) -> bool:
+    def export_episode(self, output: Path | None = None, subtitles: bool = False) -> bool:
+        """Export the open episode; ``subtitles``: .srt/.vtt as short cues for video (the
+        file dialog's choice when ``output`` is None)."""
         episode = self._current_episode()
         if episode is None:
             self.messages.show_message(self.tr("Open an episode first; then export it."))
@@ -59,10 +69,13 @@ class ExportController(QObject):
             if not chosen:
                 return False
             output = Path(chosen)
+            suffix, subtitles = filters.get(selected, (".md", False))
             if not output.suffix:
-                output = output.with_suffix(filters.get(selected, ".md"))
+                output = output.with_suffix(suffix)
+            # A name typed with another extension picks that format, as it does for the rest.
+            subtitles = subtitles and output.suffix.lower() == suffix
         try:
-            self.library.export_episode(episode_id, output)
+            self.library.export_episode(episode_id, output, subtitles)
         except (TranscriptError, StoreError) as error:
             self.messages.show_message(self.tr("Cannot export: {error}").format(error=error))
             return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from meelezer.transcript.model import EpisodeMetadata, Transcript
 from meelezer.transcript.timecode import format_vtt
 from meelezer.transcript.writers._common import escape_markup, lines, one_line
+from meelezer.transcript.writers.subtitle_cues import subtitle_cues
 
 
 def write(transcript: Transcript) -> str:
@@ -19,6 +20,19 @@ def write(transcript: Transcript) -> str:
         if line.speaker:
             text = f"<v {escape_markup(line.speaker)}>{text}"
         blocks.append(f"{format_vtt(line.start_ms)} --> {format_vtt(line.end_ms)}\n{text}\n")
+    return "\n".join(blocks)
+
+
+def write_subtitles(transcript: Transcript) -> str:
+    """WebVTT for video: short cues (see ``subtitle_cues``), each with its ``<v Name>``."""
+    blocks = ["WEBVTT\n"]
+    note = _note(transcript.metadata)
+    if note:
+        blocks.append(note)
+    for cue in subtitle_cues(transcript):
+        voice = f"<v {escape_markup(cue.speaker)}>" if cue.speaker else ""
+        text = voice + "\n".join(escape_markup(line) for line in cue.lines)
+        blocks.append(f"{format_vtt(cue.start_ms)} --> {format_vtt(cue.end_ms)}\n{text}\n")
     return "\n".join(blocks)
 
 
