@@ -143,6 +143,8 @@ def add_episodes(library: Library, paths: list[Path]) -> int:
         if result.is_new:
             added += 1
             print(f"Added episode {result.episode_id}: {_one_line(result.title)} ({audio})")
+            if result.read_warning:
+                print(f"meelezer: warning: {result.read_warning}", file=sys.stderr)
         else:
             known += 1
             print(f"Already in the library as episode {result.episode_id}: "

@@ -83,3 +83,12 @@ def test_convert_and_info_name_the_skipped_line(tmp_path: Path,
     assert "line 6" in captured.err
     assert main(["info", str(source)]) == 0
     assert "line 6" in capsys.readouterr().err
+
+
+def test_add_names_the_skipped_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "invalid_timeframe.vtt"
+    copy.write_bytes((FIXTURES / "invalid_timeframe.vtt").read_bytes())
+    assert main(["add", str(copy)]) == 0
+    captured = capsys.readouterr()
+    assert "Added episode" in captured.out
+    assert "line 6" in captured.err
