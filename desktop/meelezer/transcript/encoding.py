@@ -1,4 +1,5 @@
-"""Turning a transcript file's bytes into text: BOMs, UTF-16, legacy cp1252, newlines, binaries."""
+"""Turning a transcript file's bytes into text: BOMs, UTF-16 (with or without BOM), cp1252,
+newlines, binaries."""
 
 from __future__ import annotations
 
@@ -40,13 +41,17 @@ _ESCAPED_AS_CP1252 = _escaped_byte_table()
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_SAMPLE_CHARS = 100_000  # enough to judge; keeps huge files cheap
 _MAX_CONTROL_SHARE = 0.02  # real text has almost none; binary data has ~10 %
+_UTF16_SAMPLE_BYTES = 20_000
+_UTF16_NUL_SHARE = 0.5  # even Dutch or French text is mostly ASCII letters and spaces
+_UTF16_STRAY_SHARE = 0.01
 
 
 
 def decode_transcript_bytes(data: bytes) -> str:
     """The text of a transcript file, with newlines normalised to ``\\n``.
 
-    Honours a UTF-8, UTF-16 or UTF-32 byte order mark; without one, reads UTF-8 and reads
+    Honours a UTF-8, UTF-16 or UTF-32 byte order mark; without one, recognises UTF-16 by
+    its NUL bytes, and otherwise reads UTF-8 and reads
     any byte that is not valid UTF-8 as cp1252 (old Windows files). Raises
     ``TranscriptError`` for an empty file or for binary data.
     """
@@ -67,14 +72,36 @@ def _decode(data: bytes) -> str:
             # The BOM names the encoding, so a stray bad byte becomes U+FFFD, not a failure.
             return data[len(bom):].decode(encoding, errors="replace")
     if b"\x00" in data:
-        # NUL never occurs in UTF-8 or cp1252 text (UTF-16 without a BOM is not supported).
-        raise _not_text()
+        # NUL never occurs in UTF-8 or cp1252 text; it does in UTF-16 written without a BOM.
+        encoding = _bomless_utf16(data)
+        if encoding is None:
+            raise _not_text()
+        return data.decode(encoding, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         # Read the bytes that are not valid UTF-8 as cp1252 (old Windows files), one by
         # one, so a UTF-8 file with a few legacy bytes pasted in keeps its UTF-8 text.
         return data.decode("utf-8", errors="surrogateescape").translate(_ESCAPED_AS_CP1252)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` when ``data`` looks like UTF-16 text without a BOM, else None.
+
+    Text in Latin script is mostly ASCII, which UTF-16 writes as the character and a
+    NUL: NULs then sit at nearly every odd (LE) or even (BE) offset and nowhere else.
+    """
+    sample = data[:_UTF16_SAMPLE_BYTES]
+    pairs = len(sample) // 2
+    if pairs == 0:
+        return None
+    nul_odd = sample[1::2].count(0)
+    nul_even = sample[0::2].count(0)
+    if nul_odd >= _UTF16_NUL_SHARE * pairs and nul_even <= _UTF16_STRAY_SHARE * pairs:
+        return "utf-16-le"
+    if nul_even >= _UTF16_NUL_SHARE * pairs and nul_odd <= _UTF16_STRAY_SHARE * pairs:
+        return "utf-16-be"
+    return None
 
 
 def _not_text() -> TranscriptError:

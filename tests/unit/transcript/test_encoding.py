@@ -117,3 +117,27 @@ def test_audio_file_chosen_by_mistake_names_the_file(tmp_path: Path) -> None:
 def test_utf8_file_with_a_few_legacy_bytes_keeps_both() -> None:
     data = "Één regel in UTF-8, ".encode() + b"en een caf\xe9 uit Windows"
     assert decode_transcript_bytes(data) == "Één regel in UTF-8, en een café uit Windows"
+
+
+# --- UTF-16 without a byte order mark (issue 13 item 14) --------------------------------
+
+SRT_DUTCH = "1\r\n00:00:01,000 --> 00:00:02,500\r\nÉén café, één thé — „mooi”\r\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected(encoding: str) -> None:
+    assert decode_transcript_bytes(SRT_DUTCH.encode(encoding)) == SRT_DUTCH.replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_reads_as_a_transcript(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "windows.srt"
+    path.write_bytes(SRT_DUTCH.encode(encoding))
+    transcript = read_transcript(path)
+    assert [s.text for s in transcript.segments] == ["Één café, één thé — „mooi”"]
+
+
+def test_utf16_detection_leaves_binary_with_nuls_alone() -> None:
+    # Every other byte NUL, but the others are control bytes: not text in any encoding.
+    with pytest.raises(TranscriptError, match="not a text transcript"):
+        decode_transcript_bytes(bytes([1, 0, 2, 0, 3, 0, 4, 0]) * 200)
