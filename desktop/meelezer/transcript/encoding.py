@@ -73,10 +73,10 @@ def _decode(data: bytes) -> str:
             return data[len(bom):].decode(encoding, errors="replace")
     if b"\x00" in data:
         # NUL never occurs in UTF-8 or cp1252 text; it does in UTF-16 written without a BOM.
-        encoding = _bomless_utf16(data)
-        if encoding is None:
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
             raise _not_text()
-        return data.decode(encoding, errors="replace")
+        return data.decode(utf16, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
