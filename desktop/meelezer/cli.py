@@ -254,7 +254,7 @@ def _export(episode: str, fmt: str, target: Path, force: bool, data_dir: str | N
         return _fail(f"{target}: FORMAT is {fmt} but the file name ends in {target.suffix}; "
                      f"use {target.with_suffix(extension).name}")
     _check_output(target, force)
-    with _open_library(data_dir) as db:
+    with _open_library(data_dir, read_only=True) as db:
         row = _find_episode(db, episode)
         export_episode(db, row.id, target, subtitles)
     print(f"Wrote episode {row.id} ({row.title}) to {target}")
@@ -296,14 +296,24 @@ def _existing_library(data_dir: str | None) -> Path:
     return library
 
 
-def _open_library(data_dir: str | None, create: bool = False) -> Database:
+def _open_library(data_dir: str | None, create: bool = False, *,
+                  read_only: bool = False) -> Database:
     """The existing library (or a new one with ``create``), opened as the app opens it: a
-    damaged one is set aside and the newest good daily backup restored, said on stderr."""
+    damaged one is set aside and the newest good daily backup restored, said on stderr.
+    ``read_only`` (for commands that only read) writes nothing, so they work on a
+    read-only or full disk; only a damaged library is still recovered (which writes)."""
     from meelezer.store.backup import open_with_recovery
+    from meelezer.store.database import open_database
+    from meelezer.store.errors import DatabaseDamagedError
     from meelezer.store.paths import backups_path, database_path, resolve_data_dir
 
     library = (database_path(resolve_data_dir(data_dir)) if create
                else _existing_library(data_dir))
+    if read_only:
+        try:
+            return open_database(library, read_only=True)
+        except DatabaseDamagedError:
+            pass
     database, recovery_message = open_with_recovery(library, backups_path(library.parent))
     if recovery_message is not None:
         print(f"meelezer: {recovery_message}", file=sys.stderr)
@@ -346,7 +356,7 @@ def _export_annotations(target: Path, episodes: list[str], force: bool,
     if not target.suffix:
         target = target.with_name(target.name + ".json")
     _check_output(target, force)
-    with _open_library(data_dir) as db:
+    with _open_library(data_dir, read_only=True) as db:
         rows = [_find_episode(db, episode) for episode in episodes]
         ids = list(dict.fromkeys(row.id for row in rows)) if episodes else None
         export_annotations(db, target, ids)

@@ -13,6 +13,7 @@ from typing import Any, Final
 from sqlalchemy import Connection, bindparam, insert, or_, select, update
 
 from meelezer.atomic_write import write_text_atomically
+from meelezer.os_errors import reason
 from meelezer.store.database import Database
 from meelezer.store.episodes import refuse_library_file
 from meelezer.store.errors import StoreError, episode_not_found
@@ -144,7 +145,7 @@ def _write_atomically(db: Database, path: Path, content: str) -> None:
         write_text_atomically(path, content)
     except OSError as error:
         raise StoreError(translate("Store", "Cannot write {path}: {reason}.").format(
-            path=path, reason=error.strerror or error), db.path) from None
+            path=path, reason=reason(error)), db.path) from None
 
 
 # -- import ----------------------------------------------------------------------------------
@@ -161,7 +162,7 @@ def import_annotations(db: Database, path: Path) -> ArchiveReport:
     document = _read(db, path)
     report = ArchiveReport()
     try:
-        with db.session() as session:
+        with db.session(write=True) as session:
             connection = session.connection()
             for entry in document["episodes"]:
                 title = str(entry.get("title") or entry.get("transcript_hash", "?"))
@@ -188,7 +189,7 @@ def _read(db: Database, path: Path) -> dict[str, Any]:
         document = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise StoreError(translate("Store", "Cannot read {path}: {reason}.").format(
-            path=path, reason=error.strerror or error), path) from None
+            path=path, reason=reason(error)), path) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise StoreError(translate(
             "Store", "{path} is not a Meelezer annotations file ({problem}).",

@@ -26,7 +26,7 @@ def assign_speaker(
     previous: dict[int, int | None] = {}
     if not ids:
         return previous
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         for start in range(0, len(ids), IN_CHUNK):
             chunk = ids[start:start + IN_CHUNK]
@@ -44,7 +44,7 @@ def restore_assignments(db: Database, previous: Mapping[int, int | None]) -> Non
     """Give each line back the speaker ``previous`` names for it (undo); one executemany."""
     if not previous:
         return
-    with db.session() as session:
+    with db.session(write=True) as session:
         _write(session.connection(), previous)
 
 
@@ -56,7 +56,7 @@ def fill_speaker_forward(
     The starting line is labelled even if it has a speaker. Returns the previous speakers,
     for ``restore_assignments``.
     """
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         position = connection.execute(
             select(SEGMENT.c.position).where(

@@ -12,6 +12,8 @@ from typing import Final
 
 from meelezer.store.database import Database, open_database
 from meelezer.store.errors import DatabaseDamagedError
+from meelezer.store.identity import private_file
+from meelezer.store.paths import make_private_folder
 from meelezer.texts import translate
 
 __all__ = ["backup_files", "daily_backup", "is_good_backup", "open_with_recovery"]
@@ -37,12 +39,16 @@ def daily_backup(
     if not db_path.is_file():
         return None
     backups_dir.mkdir(parents=True, exist_ok=True)
+    make_private_folder(backups_dir)
+    for existing in backup_files(backups_dir):  # made before backups were kept private
+        private_file(existing)
     target = backups_dir / f"{BACKUP_PREFIX}{day.isoformat()}.sqlite3"
     if target.exists() and is_good_backup(target):
         return None
     temporary = target.with_name(f".{target.name}.tmp")
     temporary.unlink(missing_ok=True)
     try:
+        private_file(temporary)  # SQLite keeps the mode of the (empty) file it is given
         with closing(sqlite3.connect(db_path)) as source, \
                 closing(sqlite3.connect(temporary)) as copy:
             source.backup(copy)
@@ -52,8 +58,9 @@ def daily_backup(
         if not is_good_backup(temporary):
             return None
         temporary.replace(target)
-    except sqlite3.Error:
-        # The library is unreadable (damaged, locked): no backup today rather than a bad one.
+    except (sqlite3.Error, OSError):
+        # The library is unreadable (damaged, locked) or the disk refuses: no backup today
+        # rather than a bad one.
         return None
     finally:
         temporary.unlink(missing_ok=True)

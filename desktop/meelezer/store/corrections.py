@@ -47,7 +47,7 @@ def set_segment_text(db: Database, segment_id: int, text: str) -> TextChange:
     Setting the text back to the reader's text forgets the correction. Undo with
     ``restore_texts``.
     """
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         before = _get(db, connection, segment_id)
         _write(connection, [TextChange(segment_id, text, _original_after(before, text))])
@@ -56,7 +56,7 @@ def set_segment_text(db: Database, segment_id: int, text: str) -> TextChange:
 
 def revert_segment_text(db: Database, segment_id: int) -> TextChange:
     """Put the reader's text back on a corrected line (no change if it was never corrected)."""
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         before = _get(db, connection, segment_id)
         if before.original_text is not None:
@@ -68,7 +68,7 @@ def restore_texts(db: Database, changes: Sequence[TextChange]) -> None:
     """Write the texts back exactly as ``changes`` hold them (undo); one executemany."""
     if not changes:
         return
-    with db.session() as session:
+    with db.session(write=True) as session:
         _write(session.connection(), changes)
 
 
@@ -90,7 +90,7 @@ def find_replace(
     changes: list[TextChange] = []
     updates: list[TextChange] = []
     occurrences = 0
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         for before in _episode_texts(connection, episode_id):
             # A function as replacement, so backslashes in ``replace`` are taken literally.

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Select, delete, insert, select, update
 from meelezer.store.database import Database
 from meelezer.store.errors import EpisodeNotFoundError, StoreError
 from meelezer.store.hashing import audio_fingerprint, file_sha256
+from meelezer.store.identity import is_library_file
 from meelezer.store.rows import EpisodeRow, SegmentRow
 from meelezer.store.search import index_episode_lines
 from meelezer.store.speakers import ensure_speakers
@@ -58,7 +59,7 @@ def import_transcript(
     """
     if audio_path is not None and audio_hash is None:
         audio_hash = _readable_fingerprint(audio_path)
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         existing = connection.execute(
             select(EPISODE.c.id).where(EPISODE.c.transcript_hash == transcript_hash)
@@ -88,12 +89,18 @@ def find_episode_by_hash(db: Database, transcript_hash: str) -> EpisodeRow | Non
 
 
 def refuse_library_file(db: Database, target: Path) -> None:
-    """Raise ``StoreError`` when ``target`` is an episode's own transcript or audio.
+    """Raise ``StoreError`` when ``target`` is the library itself (its database, journal,
+    WAL or a backup, by path, symlink or hard link) or an episode's own transcript or audio.
 
     Exports and backups call this before writing: the user's files are only ever read,
     even when they pick one in a save dialog and confirm overwriting it. A transcript is
     recognised by path and by content (a copy elsewhere holds the same text).
     """
+    if is_library_file(db.path, target):
+        raise StoreError(translate(
+            "Store", "{file} is part of your Meelezer library (the library database, its "
+            "journal or a backup of it); writing there would destroy the library. Choose "
+            "another name.").format(file=target), db.path)
     if not target.is_file():
         return
     resolved = target.resolve()
@@ -192,7 +199,7 @@ def delete_episode(db: Database, episode_id: int) -> bool:
 
     Files on disk are never touched. Returns False when there was no such episode.
     """
-    with db.session() as session:
+    with db.session(write=True) as session:
         result = session.connection().execute(delete(EPISODE).where(EPISODE.c.id == episode_id))
     return bool(result.rowcount)
 
@@ -216,7 +223,7 @@ def relocate_episode(
             audio_hash = known.audio_hash
         else:
             audio_hash = _readable_fingerprint(audio_path)
-    with db.session() as session:
+    with db.session(write=True) as session:
         _update_paths(session.connection(), episode_id, transcript_path, audio_path, audio_hash)
 
 
@@ -235,7 +242,7 @@ def _readable_fingerprint(audio_path: Path) -> str | None:
 
 
 def _update_episode(db: Database, episode_id: int, **values: Any) -> None:
-    with db.session() as session:
+    with db.session(write=True) as session:
         result = session.connection().execute(
             update(EPISODE).where(EPISODE.c.id == episode_id).values(**values)
         )

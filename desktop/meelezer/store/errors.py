@@ -35,6 +35,14 @@ class DatabaseTooNewError(StoreError):
     """The database was written by a newer Meelezer (its schema revision is unknown here)."""
 
 
+class LibraryBusyError(StoreError):
+    """Another program holds the library's write lock; trying again later can succeed."""
+
+
+class LibraryReplacedError(StoreError):
+    """The library file was removed or replaced while it was open; nothing more is written."""
+
+
 class EpisodeNotFoundError(StoreError):
     """No episode with the given id is in the library (it may have been deleted)."""
 

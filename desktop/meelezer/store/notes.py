@@ -55,7 +55,7 @@ def add_note(
         "episode_id": episode_id, "time_ms": time_ms, "kind": kind, "text": text,
         "color": color, "end_ms": end_ms, "created_at": now, "updated_at": now,
     }
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         note_id = inserted_id(connection.execute(insert(NOTE).values(values)))
         # Read back, so the timestamps are exactly what a later list_notes returns.
@@ -75,7 +75,7 @@ def update_note(
 
     Undo with ``put_note`` on the returned row.
     """
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         old = _get(db, connection, note_id)
         changes: dict[str, Any] = {"updated_at": utc_now()}
@@ -95,7 +95,7 @@ def update_note(
 
 def delete_note(db: Database, note_id: int) -> NoteRow:
     """Remove the note; returns it as it was, for ``put_note`` (undo)."""
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         old = _get(db, connection, note_id)
         connection.execute(delete(NOTE).where(NOTE.c.id == note_id))
@@ -108,7 +108,7 @@ def put_note(db: Database, row: NoteRow) -> None:
     Undoes ``delete_note`` (re-inserts) and ``update_note`` (writes the old values back).
     """
     values = _values(row)
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         result = connection.execute(update(NOTE).where(NOTE.c.id == row.id).values(values))
         if not result.rowcount:

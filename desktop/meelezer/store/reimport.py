@@ -78,7 +78,7 @@ def reimport_transcript(
     episode was imported from a file with ``transcript_hash``.
     """
     new_lines = transcript.segments
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         show_id = connection.execute(
             select(EPISODE.c.show_id).where(EPISODE.c.id == episode_id)

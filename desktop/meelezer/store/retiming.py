@@ -38,7 +38,7 @@ def fit_estimated_times(db: Database, episode_id: int, audio_duration_ms: int) -
     proportion. Only for an episode whose every line is estimated and none was set by the
     user (those are re-spread between the user's anchors instead). True when times changed.
     """
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         episode = connection.execute(
             select(EPISODE.c.duration_ms, EPISODE.c.times_estimated)
@@ -99,7 +99,7 @@ def set_segment_start(db: Database, segment_id: int, start_ms: int) -> tuple[Tim
 
     Returns the previous values of every line changed, for ``restore_times``.
     """
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         episode_id = connection.execute(
             select(SEGMENT.c.episode_id).where(SEGMENT.c.id == segment_id)
@@ -131,7 +131,7 @@ def restore_times(db: Database, changes: Sequence[TimeChange]) -> None:
     """Write the times back exactly as ``changes`` hold them (undo); one executemany."""
     if not changes:
         return
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         episode_id = connection.execute(
             select(SEGMENT.c.episode_id).where(SEGMENT.c.id == changes[0].segment_id)

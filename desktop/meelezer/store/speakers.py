@@ -147,7 +147,7 @@ def add_speaker(
     ``color`` is given, the first palette colour not used there. Undo with ``delete_speaker``.
     """
     name = _clean_name(db, name)
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         show_id = _episode_show_id(db, connection, episode_id)
         scope_episode_id = None if show_id is not None else episode_id
@@ -169,7 +169,7 @@ def add_speaker(
 def rename_speaker(db: Database, speaker_id: int, name: str) -> str:
     """Give the speaker a new name; returns the old one. A name taken in its scope is refused."""
     name = _clean_name(db, name)
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         speaker = _get_speaker(db, connection, speaker_id)
         clash = connection.execute(
@@ -187,7 +187,7 @@ def rename_speaker(db: Database, speaker_id: int, name: str) -> str:
 
 def set_speaker_color(db: Database, speaker_id: int, color: str) -> str:
     """Give the speaker a new colour ("#rrggbb"); returns the old one."""
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         speaker = _get_speaker(db, connection, speaker_id)
         connection.execute(update(SPEAKER).where(SPEAKER.c.id == speaker_id).values(color=color))
@@ -202,7 +202,7 @@ def set_speaker_hotkey(db: Database, speaker_id: int, hotkey: int | None) -> dic
     if hotkey is not None and not 1 <= hotkey <= 9:
         raise StoreError(translate("Store", "A speaker's hotkey must be 1 to 9, not {hotkey}.")
                          .format(hotkey=hotkey), db.path)
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         speaker = _get_speaker(db, connection, speaker_id)
         previous: dict[int, int | None] = {}
@@ -227,7 +227,7 @@ def set_speaker_hotkey(db: Database, speaker_id: int, hotkey: int | None) -> dic
 
 def restore_hotkeys(db: Database, previous: Mapping[int, int | None]) -> None:
     """Put hotkeys back as ``set_speaker_hotkey`` reported them (undo)."""
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         # Clear first, so no moment has two speakers sharing a key mid-update.
         _write_hotkeys(connection, dict.fromkeys(previous))
@@ -237,7 +237,7 @@ def restore_hotkeys(db: Database, previous: Mapping[int, int | None]) -> None:
 
 def delete_speaker(db: Database, speaker_id: int) -> DeletedSpeaker:
     """Remove the speaker; its lines become unlabelled. Undo with ``restore_speaker``."""
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         speaker = _get_speaker(db, connection, speaker_id)
         segment_ids = _segments_of(connection, speaker_id)
@@ -253,7 +253,7 @@ def delete_speaker(db: Database, speaker_id: int) -> DeletedSpeaker:
 def restore_speaker(db: Database, deleted: DeletedSpeaker) -> None:
     """Put a deleted (or merged-away) speaker back with its id, and give it its lines again."""
     speaker = deleted.speaker
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         connection.execute(insert(SPEAKER).values(
             id=speaker.id, show_id=speaker.show_id, episode_id=speaker.episode_id,
@@ -269,7 +269,7 @@ def merge_speakers(db: Database, source_id: int, target_id: int) -> DeletedSpeak
     """
     if source_id == target_id:
         raise StoreError(translate("Store", "A speaker cannot be merged into itself."), db.path)
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         source = _get_speaker(db, connection, source_id)
         _get_speaker(db, connection, target_id)
@@ -301,7 +301,7 @@ def set_episode_show(db: Database, episode_id: int, show_name: str | None) -> Sh
     ``restore_episode_show``.
     """
     name = (show_name or "").strip()
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         old_show_id = _episode_show_id(db, connection, episode_id)
         created_show_id: int | None = None
@@ -335,7 +335,7 @@ def set_episode_show(db: Database, episode_id: int, show_name: str | None) -> Sh
 
 def restore_episode_show(db: Database, change: ShowChange) -> None:
     """Undo ``set_episode_show``: old show, speakers back to the episode, new show removed."""
-    with db.session() as session:
+    with db.session(write=True) as session:
         connection = session.connection()
         if change.moved_speaker_ids:
             connection.execute(

@@ -82,5 +82,7 @@ def cannot_read(path: PurePath | str, error: OSError) -> TranscriptError:
 
 def cannot_write(path: PurePath | str, error: OSError) -> TranscriptError:
     """The error for a file the system would not let us write (an export, a save)."""
+    from meelezer.os_errors import reason
+
     return TranscriptError(translate("Transcript", "cannot write the file: {reason}").format(
-        reason=error.strerror or error), path)
+        reason=reason(error)), path)

@@ -89,3 +89,4 @@ def _count_rows(database: Database) -> dict[str, int]:
 def count_rows() -> RowCounter:
     """Rows per table, e.g. ``{"episode": 1, "segment": 2233, ...}``."""
     return _count_rows
+

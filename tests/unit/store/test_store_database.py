@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Connection, column, create_engine, inspect, select, table, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from helpers.library_files import killed_with_library_open
 from meelezer.store import (
     Database,
     DatabaseDamagedError,
@@ -123,6 +124,9 @@ def test_failed_integrity_check_is_a_damaged_database(
     raw.execute("PRAGMA writable_schema=ON")
     raw.execute("DELETE FROM sqlite_master WHERE name = 'ix_segment_speaker_id'")
     raw.close()
+    # The full check runs only after an unclean end: a process killed with the library open.
+    open_database(db_path).close()
+    killed_with_library_open(db_path)
     with pytest.raises(DatabaseDamagedError) as caught:
         open_database(db_path)
     message = str(caught.value)
