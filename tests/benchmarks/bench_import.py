@@ -5,13 +5,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from generated import SEED_003, write_whisper_text
+from generated import SEED_003, write_whisper_text, write_whisperx_json
 from measure import peak_rss_mb, timed
 from registry import Result
 
 from meelezer.store.database import open_database
 from meelezer.store.episodes import file_sha256, import_transcript
-from meelezer.transcript.files import read_transcript
+from meelezer.transcript.files import MAX_TRANSCRIPT_BYTES, read_transcript
 
 
 def _import(name: str, transcript_path: Path, work: Path, target: str) -> list[Result]:
@@ -43,3 +43,14 @@ def bench_large_import() -> list[Result]:
         work = Path(folder)
         source = write_whisper_text(work / "generated-50k.txt", 50_000)
         return _import("import 50,000 lines", source, work, "<= 2000 ms;<= 300 MB")
+
+
+def bench_size_limit_import() -> list[Result]:
+    """The largest transcript Meelezer opens: WhisperX JSON with word times, just under the
+    size limit. The window waits this long (README, "Transcript formats")."""
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        source = write_whisperx_json(work / "at-the-limit.json", MAX_TRANSCRIPT_BYTES)
+        size_mb = source.stat().st_size / (1024 * 1024)
+        return _import(f"import {size_mb:.0f} MB WhisperX JSON (size limit)", source, work,
+                       "<= 15000 ms;<= 600 MB")

@@ -30,3 +30,29 @@ def write_whisper_text(path: Path, lines: int, seed: int = 3) -> Path:
         start += duration + rng.random() * 0.5
     path.write_text("\n".join(parts) + "\n", encoding="utf-8")
     return path
+
+
+def write_whisperx_json(path: Path, max_bytes: int, seed: int = 3) -> Path:
+    """WhisperX JSON with word times and speakers, as long as fits in ``max_bytes``."""
+    import json
+
+    rng = random.Random(seed)
+    vocabulary = seed_vocabulary()
+    # One segment of 20 words is ~3.4 kB indented; stop a margin below the limit.
+    segments: list[dict[str, object]] = []
+    at = 0.0
+    for _ in range(max_bytes // 3_600):
+        speaker = f"SPEAKER_0{rng.randint(0, 2)}"
+        words = []
+        for _ in range(20):
+            words.append({"word": rng.choice(vocabulary), "start": round(at, 3),
+                          "end": round(at + 0.3, 3), "score": 0.9, "speaker": speaker})
+            at += 0.35
+        segments.append({"start": words[0]["start"], "end": words[-1]["end"],
+                         "text": " ".join(str(word["word"]) for word in words),
+                         "words": words, "speaker": speaker})
+    path.write_text(json.dumps({"segments": segments, "language": "nl"}, indent=2),
+                    encoding="utf-8")
+    if path.stat().st_size > max_bytes:
+        raise ValueError(f"{path} came out larger than {max_bytes} bytes")
+    return path

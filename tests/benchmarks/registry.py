@@ -27,7 +27,13 @@ def _import_benchmarks() -> dict[str, Callable[[], list[Result]]]:
 
         return bench_large_import()
 
-    return {"import-seed-003": seed_import, "import-50k-lines": large_import}
+    def size_limit_import() -> list[Result]:
+        from bench_import import bench_size_limit_import
+
+        return bench_size_limit_import()
+
+    return {"import-seed-003": seed_import, "import-50k-lines": large_import,
+            "import-size-limit": size_limit_import}
 
 
 def _ui_benchmarks() -> dict[str, Callable[[], list[Result]]]:

@@ -44,3 +44,27 @@ def test_a_transcript_without_cue_text_is_refused_in_the_window(
     window = make_window()
     assert not window.open_paths([empty])
     assert "no text" in window.messages.text()
+
+
+def test_a_transcript_above_the_size_limit_is_refused_at_once(
+        make_window: WindowFactory, demo: Path, tmp_path: Path) -> None:
+    from meelezer.transcript.files import MAX_TRANSCRIPT_BYTES
+
+    window = make_window()
+    window.open_paths([demo])
+    huge = tmp_path / "huge.srt"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_TRANSCRIPT_BYTES + 1)  # sparse: nothing is written to the disk
+    assert not window.open_paths([huge])
+    message = window.messages.text()
+    assert f"larger than {MAX_TRANSCRIPT_BYTES // (1024 * 1024)} MB" in message
+    assert "split" in message  # says what to do
+    assert window.transcript.model.rowCount() == 172
+
+
+def test_the_size_limit_is_the_one_the_readme_documents() -> None:
+    from meelezer.transcript.files import MAX_TRANSCRIPT_BYTES
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    assert MAX_TRANSCRIPT_BYTES == 32 * 1024 * 1024
+    assert "32 MB" in readme

@@ -15,8 +15,11 @@ from meelezer.transcript.formats import ReadOptions, detect_reader, writer_for
 from meelezer.transcript.model import Transcript
 from meelezer.transcript.timecode import MAX_TIME_MS, too_long_reason
 
-# Larger than any real transcript (seed 003 is 200 kB); protects against opening a video by mistake.
-MAX_TRANSCRIPT_BYTES = 200 * 1024 * 1024
+# Larger than any one episode's transcript: seed 003 (1 h 53 min) is 200 kB, WhisperX JSON
+# with word times about 1.8 MB an hour, so 32 MB holds some 18 hours with word times. Reading
+# and storing runs on the GUI thread: ~10 s and ~350 MB at this size (bench import-size-limit);
+# a 199 MB file took a minute and 2 GB, so larger files are refused before reading.
+MAX_TRANSCRIPT_BYTES = 32 * 1024 * 1024
 
 
 def check_transcript_file(path: Path) -> None:
@@ -77,7 +80,9 @@ def read_transcript_bytes(path: Path) -> bytes:
         raise _unreadable(path, error) from None
     if len(data) > MAX_TRANSCRIPT_BYTES:
         raise TranscriptError(translate(
-            "Transcript", "the file is larger than {limit} MB, too large to be a transcript",
+            "Transcript", "the file is larger than {limit} MB, too large for one episode's "
+            "transcript ({limit} MB holds about 18 hours with word times); if it is one, split "
+            "it into parts and open those",
         ).format(limit=MAX_TRANSCRIPT_BYTES // (1024 * 1024)), path)
     return data
 
