@@ -108,6 +108,7 @@ class LineDelegate(QStyledItemDelegate):
         self._time_advances: dict[str, float] = {}
         self._metrics: LineMetrics | None = None
         self._quotes: dict[str, tuple[QColor, QColor]] = {}
+        self._bars: dict[tuple[str | None, str], QColor] = {}  # speaker bar colours
         self.restyle(QFont(), QPalette())
         self._current_row = -1
         self._word_span: tuple[int, int] | None = None
@@ -148,6 +149,7 @@ class LineDelegate(QStyledItemDelegate):
         self._theme = transcript_theme(palette)
         self._chips.clear()  # their colours
         self._quotes.clear()
+        self._bars.clear()
         sample = "~0:00:00" if longest_ms >= 3_600_000 else "~00:00"
         metrics = LineMetrics.for_font(font, sample)
         if metrics == self._metrics:
@@ -258,6 +260,8 @@ class LineDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self._paint_background(painter, rect, state, current, item.highlight_color)
+        if item.speaker:
+            self._paint_speaker_bar(painter, rect, item, changes)
         text_top = rect.top() + metrics.text_top(changes)
         self._paint_time(painter, rect, item, text_top, current, row == self._time_hover_row)
         if item.has_note or item.edited:
@@ -322,6 +326,18 @@ class LineDelegate(QStyledItemDelegate):
         right = rect.left() + metrics.time_left + metrics.time_width
         # Right-aligned so the digits line up and a "~" hangs into the margin on its left.
         painter.drawText(QPointF(right - advance, text_top + metrics.text_ascent), label)
+
+    def _paint_speaker_bar(self, painter: QPainter, rect: QRect, item: LineItem,
+                           changes: bool) -> None:
+        """The speaker's colour beside every one of their lines: a turn reads as one bar."""
+        key = (item.speaker_color, item.speaker or "")
+        color = self._bars.get(key)
+        if color is None:
+            color = self._bars[key] = self._theme.speaker_bar(*key)
+        left, width = self.metrics.speaker_bar()
+        # A new turn's bar starts below its name chip, which reaches over the bar's place.
+        top = rect.top() + (self.metrics.text_top(True) if changes else 0)
+        painter.fillRect(QRect(rect.left() + left, top, width, rect.bottom() + 1 - top), color)
 
     def _paint_chip(self, painter: QPainter, rect: QRect, item: LineItem) -> None:
         metrics = self.metrics

@@ -120,12 +120,17 @@ class LineMetrics:
     def note_x(self) -> float:
         """Centre of the note marker: in the gap between the time and the text."""
         gap_left = self.time_left + self.time_width
-        return gap_left + (self.text_left - gap_left) * 0.27
+        return gap_left + (self.text_left - gap_left) * 0.24
 
     def edited_x(self) -> float:
         """Centre of the corrected-text marker, right of the note marker."""
         gap_left = self.time_left + self.time_width
-        return gap_left + (self.text_left - gap_left) * 0.64
+        return gap_left + (self.text_left - gap_left) * 0.55
+
+    def speaker_bar(self) -> tuple[int, int]:
+        """Left edge and width of the speaker's colour bar, last in the gap before the text."""
+        width = max(3, round(self.bar_width * 0.75))
+        return self.text_left - width - max(3, round(self.bar_width * 0.9)), width
 
     def in_time_column(self, x_in_row: float) -> bool:
         """Whether a click at ``x_in_row`` (from the row's left edge) hits the time column."""

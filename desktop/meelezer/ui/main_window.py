@@ -45,6 +45,8 @@ from meelezer.ui.playback_bar import PlaybackBar
 from meelezer.ui.playback_controller import PlaybackController
 from meelezer.ui.preferences_dialog import PreferencesDialog
 from meelezer.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+from meelezer.ui.timeline.timeline import Timeline
+from meelezer.ui.timeline.wiring import wire_timeline
 from meelezer.ui.transcript_model import LineItem
 from meelezer.ui.transcript_view import TranscriptView
 
@@ -82,6 +84,9 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationWiring(
             self, self.session, self.annotator, self.annotation_actions, self.transcript,
             self.controller, self.messages)
+        self.timeline = Timeline()
+        self.timeline_actions = wire_timeline(self, self.timeline, self.transcript,
+                                              self.controller, self.annotator)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -91,6 +96,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.header)
         layout.addWidget(self.annotations.find_bar)
         layout.addWidget(self._pages, 1)
+        layout.addWidget(self.timeline)
         layout.addWidget(self.bar)
         self.setCentralWidget(central)
 
@@ -148,6 +154,8 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.annotations.speakers_dock.toggleViewAction())
         view.addAction(self.annotations.notes_dock.toggleViewAction())
+        view.addSeparator()
+        view.addActions(self.timeline_actions.all()[-1:] + self.timeline_actions.all()[:-1])
 
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(a.shortcuts)
@@ -181,6 +189,7 @@ class MainWindow(QMainWindow):
         a.loop_line.toggled.connect(c.set_looping)
         a.follow_playback.toggled.connect(self.transcript.set_following)
         a.back_to_playback.triggered.connect(self.transcript.return_to_playback)
+        a.back_to_playback.triggered.connect(self.timeline.follow_playhead)
         a.go_to_time.triggered.connect(self.go_to_time)
         a.preferences.triggered.connect(self.edit_preferences)
         a.shortcuts.triggered.connect(self.show_shortcuts)
@@ -406,7 +415,8 @@ class MainWindow(QMainWindow):
             self.player.set_sync_offset_ms(self.settings.sync_offset_ms)
 
     def show_shortcuts(self) -> None:
-        actions = self.actions_.all() + self.annotation_actions.all()
+        actions = (self.actions_.all() + self.annotation_actions.all()
+                   + self.timeline_actions.all())
         ShortcutsDialog(shortcut_rows(actions), self).exec()
 
     def show_about(self) -> None:

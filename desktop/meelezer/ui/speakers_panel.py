@@ -39,7 +39,7 @@ from meelezer.i18n import QT_TRANSLATE_NOOP
 from meelezer.store.rows import SpeakerRow
 from meelezer.transcript.timecode import format_clock
 from meelezer.ui.plain_text import plain_tooltip
-from meelezer.ui.theme import blend, fallback_speaker_color
+from meelezer.ui.theme import blend, speaker_color
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 EMPTY_HINT = QT_TRANSLATE_NOOP(
@@ -99,8 +99,7 @@ class SpeakerListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return speaker.name
         if role == Qt.ItemDataRole.DecorationRole:
-            color = QColor(speaker.color)
-            return color if color.isValid() else QColor(fallback_speaker_color(speaker.name))
+            return speaker_color(speaker.color, speaker.name)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.row_text(index.row())
         if role == Qt.ItemDataRole.ToolTipRole:  # a name from a transcript is not HTML

@@ -36,6 +36,16 @@ def fallback_speaker_color(name: str) -> str:
     return FALLBACK_SPEAKER_COLORS[zlib.crc32(name.encode("utf-8")) % len(FALLBACK_SPEAKER_COLORS)]
 
 
+def speaker_color(color_hex: str | None, name: str) -> QColor:
+    """A speaker's colour: the one the library keeps for them, else a stable one by name.
+
+    The transcript's bars and chips, the speakers panel and the timeline all use this, so
+    a speaker looks the same everywhere.
+    """
+    color = QColor(color_hex) if color_hex else QColor()
+    return color if color.isValid() else QColor(fallback_speaker_color(name))
+
+
 @dataclass(frozen=True, slots=True)
 class SpeakerChipColors:
     background: QColor
@@ -78,15 +88,19 @@ class TranscriptTheme:
 
     def speaker_chip(self, color_hex: str | None, name: str) -> SpeakerChipColors:
         """Chip colours for a speaker: a pale tint of their colour behind readable text."""
-        color = QColor(color_hex) if color_hex else QColor()
-        if not color.isValid():
-            color = QColor(fallback_speaker_color(name))
+        color = speaker_color(color_hex, name)
         background = blend(self.base, color, 0.30 if self.dark else 0.16)
         hue, saturation = color.hslHueF(), color.hslSaturationF()
         lightness = color.lightnessF()
         # Clamp the lightness so the name stays readable on the tint in either mode.
         lightness = max(lightness, 0.72) if self.dark else min(lightness, 0.36)
         return SpeakerChipColors(background, QColor.fromHslF(max(hue, 0.0), saturation, lightness))
+
+
+    def speaker_bar(self, color_hex: str | None, name: str) -> QColor:
+        """The bar beside each of a speaker's lines: their colour, a little lifted on dark."""
+        color = speaker_color(color_hex, name)
+        return color.lighter(115) if self.dark else color
 
 
 def transcript_theme(palette: QPalette) -> TranscriptTheme:

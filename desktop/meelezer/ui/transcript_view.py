@@ -252,6 +252,10 @@ class TranscriptView(QWidget):
     def search_count(self) -> int:
         return len(self._results)
 
+    def search_rows(self) -> list[int]:
+        """Rows with at least one find match, in order (the timeline marks them)."""
+        return sorted(self._results.by_row)
+
     def current_match(self) -> tuple[int, int, int] | None:
         """The match stepped to, as (row, start, end); None before next/previous."""
         return self._results.current()

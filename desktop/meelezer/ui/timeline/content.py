@@ -1,0 +1,139 @@
+"""What the timeline shows: lines with their speakers, marks, the audio analysis; no widgets.
+
+Both strips draw from one ``TimelineContent``; its ``version`` goes up with every change,
+so a strip knows when its cached picture is stale.
+"""
+
+from __future__ import annotations
+
+import enum
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from meelezer.audio.analysis import AudioAnalysis
+from meelezer.store.rows import NoteRow
+from meelezer.transcript.timing import segment_index_at
+from meelezer.ui.transcript_model import LineItem
+
+
+class MarkKind(enum.Enum):
+    NOTE = "note"
+    BOOKMARK = "bookmark"
+    HIGHLIGHT = "highlight"
+    FIND = "find"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Something to jump to: a note, bookmark or highlight (``end_ms`` set), or a find hit."""
+
+    kind: MarkKind
+    time_ms: int
+    end_ms: int | None = None
+    text: str = ""
+    color: str | None = None  # a highlight's "#rrggbb"
+
+
+def marks_from_notes(notes: Iterable[NoteRow]) -> list[Mark]:
+    kinds = {"note": MarkKind.NOTE, "bookmark": MarkKind.BOOKMARK,
+             "highlight": MarkKind.HIGHLIGHT}
+    return [Mark(kinds[note.kind], note.time_ms, note.end_ms, note.text, note.color)
+            for note in notes if note.kind in kinds]
+
+
+class TimelineContent:
+    """The episode as the timeline sees it, kept sorted for lookups by time."""
+
+    def __init__(self) -> None:
+        self.version = 0
+        self.lines: list[LineItem] = []
+        self._starts: list[int] = []
+        self.notes: list[Mark] = []  # notes, bookmarks and highlights, by time
+        self.finds: list[Mark] = []  # one per line with a find match
+        self.analysis: AudioAnalysis | None = None
+        self.audio_duration_ms = 0  # as the player (or the analysis) knows it
+        self._note_times: list[int] = []
+        self._find_times: list[int] = []
+
+    # --- changes ---------------------------------------------------------------------------
+
+    def set_lines(self, lines: Sequence[LineItem]) -> None:
+        self.lines = list(lines)
+        starts: list[int] = []
+        latest = -(2**62)
+        for line in self.lines:  # a running maximum keeps them sorted, as the model does
+            latest = max(latest, line.start_ms)
+            starts.append(latest)
+        self._starts = starts
+        self.finds = []
+        self._find_times = []
+        self.version += 1
+
+    def replace_lines(self, changed: dict[int, LineItem]) -> None:
+        """New items for some rows (a label, a correction): times stay, so no re-sort."""
+        for row, line in changed.items():
+            if 0 <= row < len(self.lines):
+                self.lines[row] = line
+        self.version += 1
+
+    def set_notes(self, notes: Iterable[NoteRow]) -> None:
+        self.notes = sorted(marks_from_notes(notes), key=lambda mark: mark.time_ms)
+        self._note_times = [mark.time_ms for mark in self.notes]
+        self.version += 1
+
+    def set_find_rows(self, rows: Iterable[int]) -> None:
+        self.finds = [Mark(MarkKind.FIND, self.lines[row].start_ms, self.lines[row].end_ms,
+                           self.lines[row].text)
+                      for row in sorted(set(rows)) if 0 <= row < len(self.lines)]
+        self._find_times = [mark.time_ms for mark in self.finds]
+        self.version += 1
+
+    def set_analysis(self, analysis: AudioAnalysis | None) -> None:
+        self.analysis = analysis
+        self.version += 1
+
+    def set_audio_duration(self, duration_ms: int) -> None:
+        if duration_ms != self.audio_duration_ms:
+            self.audio_duration_ms = max(0, duration_ms)
+            self.version += 1
+
+    # --- questions -------------------------------------------------------------------------
+
+    def duration_ms(self) -> int:
+        """The episode's length: the audio's when known, else where the last line ends."""
+        analysed = self.analysis.duration_ms if self.analysis is not None else 0
+        last_end = max((line.end_ms for line in self.lines[-50:]), default=0)
+        return max(self.audio_duration_ms, analysed, last_end, 1)
+
+    def row_at(self, time_ms: float) -> int:
+        """The line spoken at ``time_ms`` (the last one started), -1 before the first."""
+        return segment_index_at(self._starts, int(time_ms))
+
+    def line_at(self, time_ms: float) -> LineItem | None:
+        row = self.row_at(time_ms)
+        if row < 0:
+            return None
+        line = self.lines[row]
+        # In a pause after a line ends there is nobody to name.
+        return line if time_ms < max(line.end_ms, line.start_ms + 1) else None
+
+    def rows_between(self, start_ms: float, end_ms: float) -> range:
+        """Rows of the lines that may show in start..end (those started before its end)."""
+        first = max(0, self.row_at(start_ms))
+        # Lines are short next to any window, but a long line before ``first`` may still
+        # reach in: look a few rows back.
+        first = max(0, first - 2)
+        return range(first, bisect_left(self._starts, int(end_ms) + 1))
+
+    def marks_between(self, start_ms: float, end_ms: float) -> list[Mark]:
+        """Notes (highlights reaching in too) and find hits in start..end, in time order."""
+        found = [mark for mark in self.finds[bisect_left(self._find_times, int(start_ms)):
+                                             bisect_right(self._find_times, int(end_ms))]]
+        first = bisect_left(self._note_times, int(start_ms))
+        # Highlights that start before the window but reach into it.
+        found.extend(mark for mark in self.notes[:first]
+                     if mark.end_ms is not None and mark.end_ms > start_ms)
+        found.extend(self.notes[first:bisect_right(self._note_times, int(end_ms))])
+        found.sort(key=lambda mark: mark.time_ms)
+        return found
