@@ -132,16 +132,24 @@ def _cue_ends(tokens: list[_Token], word_timed: bool) -> list[int]:
     """
     count = len(tokens)
     best: list[tuple[float, int]] = [(0.0, 0)] + [(float("inf"), 0)] * count  # cost, start
+    break_costs = [0.0] + [_break_cost(tokens, end) for end in range(1, count + 1)]
     for first in range(count):
         if best[first][0] == float("inf"):
             continue
+        lines, used, chars = 1, -1, -1  # the first-fit wrap of tokens[first:last], grown
         for last in range(first + 1, count + 1):
-            words = [t.text for t in tokens[first:last]]
+            word = tokens[last - 1].text
+            chars += 1 + len(word)
+            if used + 1 + len(word) <= MAX_LINE_CHARS:
+                used += 1 + len(word)
+            else:
+                lines, used = lines + 1, len(word)
             too_long = (tokens[last - 1].end_ms - tokens[first].start_ms > MAX_CUE_MS
-                        and (word_timed or len(" ".join(words)) > MAX_LINE_CHARS))
-            if last > first + 1 and (too_long or not _fits(words)):
+                        and (word_timed or chars > MAX_LINE_CHARS))
+            if last > first + 1 and (too_long or lines > MAX_LINES):
                 break
-            cost = best[first][0] + 1 + _break_cost(tokens, last) + _short_cost(words)
+            cost = (best[first][0] + 1 + break_costs[last]
+                    + max(0, SHORT_CUE_CHARS - chars) / 8)  # short cues flash by
             if cost < best[last][0]:
                 best[last] = (cost, first)
     ends, end = [], count
@@ -156,22 +164,6 @@ def _break_cost(tokens: list[_Token], end: int) -> float:
         return 0.0
     text = tokens[end - 1].text
     return 0.0 if text.endswith(_SENTENCE_ENDS) else 1.0 if text.endswith(_CLAUSE_ENDS) else 3.0
-
-
-def _short_cost(words: list[str]) -> float:
-    """A cue of a word or two flashes by: the shorter under 30 characters, the worse."""
-    return max(0, SHORT_CUE_CHARS - len(" ".join(words))) / 8
-
-
-def _fits(words: list[str]) -> bool:
-    """Whether the words fill at most MAX_LINES lines of MAX_LINE_CHARS (first fit)."""
-    lines, used = 1, -1
-    for word in words:
-        if used + 1 + len(word) <= MAX_LINE_CHARS:
-            used += 1 + len(word)
-        else:
-            lines, used = lines + 1, len(word)
-    return lines <= MAX_LINES
 
 
 def _wrap(words: list[str]) -> tuple[str, ...]:
