@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import os
 import signal
 import sys
@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meelezer.episode_files import EpisodeFiles
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTimer
@@ -54,8 +56,10 @@ def start_daily_backup(database_file: Path, backups: Path) -> threading.Thread:
         from meelezer.store.backup import daily_backup
 
         # A failed backup (a full disk, a read-only folder) must never stop Meelezer.
-        with contextlib.suppress(OSError):
+        try:
             daily_backup(database_file, backups)
+        except OSError as error:
+            logger.warning("Daily backup of %s failed: %s", database_file, error)
 
     thread = threading.Thread(target=backup, name="daily-backup", daemon=True)
     thread.start()
@@ -110,6 +114,11 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
         folder = resolve_data_dir(data_dir)
     except (StoreError, OSError) as error:
         raise StartupError(str(error)) from error
+    from meelezer import __version__
+    from meelezer.logs import setup_logging
+
+    setup_logging(folder)
+    logger.info("Meelezer %s starting; library in %s", __version__, folder)
     settings = Settings(folder / "settings.ini")
     if settings.language:  # before the library opens, so its messages are in this language
         install_translators(qt, settings.language)
@@ -121,7 +130,10 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
         database, recovery_message = open_with_recovery(database_path(folder),
                                                         backups_path(folder))
     except (StoreError, OSError) as error:
+        logger.error("Cannot open the library: %s", error)
         raise StartupError(str(error)) from error
+    if recovery_message is not None:
+        logger.warning("%s", recovery_message)
 
     player = create_player(vlc_args)
     window = MainWindow(Library(database), player, settings)
@@ -182,7 +194,16 @@ def run_app(data_dir: str | None, episode: EpisodeFiles | None,
         print(f"meelezer: error: {error}", file=sys.stderr)
         return 1
     _quit_on_sigterm(running.qt)
+    from meelezer.logs import install_excepthooks, log_folder, stop_logging
+    from meelezer.ui.error_reporter import ErrorReporter, route_qt_messages
+
+    route_qt_messages()
+    reporter = ErrorReporter(running.window, log_folder(running.database.path.parent))
+    restore_hooks = install_excepthooks(reporter.report)
     try:
         return running.qt.exec()
     finally:
+        restore_hooks()
         running.close()
+        logger.info("Meelezer closed")
+        stop_logging()

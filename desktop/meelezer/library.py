@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,6 +28,7 @@ from meelezer.texts import translate
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.model import Word
 
+logger = logging.getLogger(__name__)
 RECENT_LIMIT = 10
 
 
@@ -137,6 +139,7 @@ class Library:
             # The same content was imported before: keep that episode and its annotations,
             # and only note where the files are now. No parsing needed.
             episodes.relocate_episode(self.database, known.id, transcript_path, audio)
+            logger.info("%s is episode %d, already in the library", transcript_path, known.id)
             return AddedEpisode(known.id, known.title, is_new=False)
         # The readers load only when a transcript is new (they cost start-up time).
         from meelezer.transcript.files import read_transcript
@@ -144,6 +147,8 @@ class Library:
         transcript = read_transcript(transcript_path, audio_duration_ms=audio_duration_ms)
         episode_id = episodes.import_transcript(
             self.database, transcript, transcript_path, digest, audio)
+        logger.info("Imported %s (%s, %d lines, audio %s) as episode %d", transcript_path,
+                    transcript.source_format, len(transcript.segments), audio, episode_id)
         read_warning = None
         if transcript.warnings:
             from meelezer.transcript.errors import describe_warnings
@@ -194,6 +199,8 @@ class Library:
             found_transcript.path if found_transcript else episode.transcript_path,
             found_audio.path if found_audio else None,
             audio_hash=None if found_audio is None or found_audio.by_name else episode.audio_hash)
+        logger.info("Episode %d: moved files found (transcript %s, audio %s)", episode_id,
+                    found_transcript and found_transcript.path, found_audio and found_audio.path)
         return replace(result, found_audio=found_audio, found_transcript=found_transcript,
                        missing_audio=None if found_audio else lost_audio,
                        missing_transcript=None if found_transcript else lost_transcript)

@@ -93,3 +93,16 @@ def test_damaged_library_without_backup_starts_empty_and_says_so(tmp_path: Path)
         assert running.window.episode is None
     finally:
         running.close()
+
+
+def test_the_app_logs_to_its_data_folder(qtbot: QtBot, tmp_path: Path) -> None:
+    from meelezer.logs import LOG_FILENAME, log_folder, stop_logging
+
+    data = tmp_path / "data"
+    running = build_app(str(data), None, ("--aout=dummy",))
+    try:
+        log = log_folder(data) / LOG_FILENAME
+        assert f"starting; library in {data}" in log.read_text(encoding="utf-8")
+    finally:
+        running.close()
+        stop_logging()

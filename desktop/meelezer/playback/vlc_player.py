@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import itertools
+import logging
 import time
 import weakref
 from collections.abc import Callable, Sequence
@@ -18,6 +19,8 @@ from meelezer.texts import translate
 from .clock import SmoothClock, TimeSource
 from .libvlc import LibVlc, Unavailable, has_audio_track, open_libvlc
 from .player import PlaybackState, Player, clamp_rate, clamp_volume
+
+logger = logging.getLogger(__name__)
 
 PARSE_TIMEOUT_MS = 5000
 # Ending without one time report with this much media left means nothing was decoded
@@ -423,6 +426,7 @@ class VlcPlayer(Player):
         self._pending_seek = None
         self._clock.pause()
         self._set_state(PlaybackState.ERROR)
+        logger.warning("Playback failed for %s: %s", self._path, message)
         self.error.emit(message)
 
     def _cannot_play(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import sqlite3
@@ -18,6 +19,7 @@ from meelezer.texts import translate
 
 __all__ = ["backup_files", "daily_backup", "is_good_backup", "open_with_recovery"]
 
+logger = logging.getLogger(__name__)
 BACKUP_PREFIX: Final = "meelezer-"
 _BACKUP_NAME: Final = re.compile(r"meelezer-(\d{4}-\d{2}-\d{2})\.sqlite3")
 # SQLite's companion files; a database moved without them loses (or corrupts) recent writes.
@@ -56,16 +58,20 @@ def daily_backup(
             # file that read-only checks and plain file copies handle without -wal/-shm.
             copy.execute("PRAGMA journal_mode=DELETE")
         if not is_good_backup(temporary):
+            logger.warning("Today's backup of %s failed its integrity check; none made",
+                           db_path)
             return None
         temporary.replace(target)
-    except (sqlite3.Error, OSError):
+    except (sqlite3.Error, OSError) as error:
         # The library is unreadable (damaged, locked) or the disk refuses: no backup today
         # rather than a bad one.
+        logger.warning("No backup of %s today: %s", db_path, error)
         return None
     finally:
         temporary.unlink(missing_ok=True)
     for old in backup_files(backups_dir)[keep:]:
         old.unlink(missing_ok=True)
+    logger.info("Backed up the library to %s", target)
     return target
 
 

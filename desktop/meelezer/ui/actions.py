@@ -43,6 +43,7 @@ class WindowActions:
     go_to_time: QAction
     preferences: QAction
     shortcuts: QAction
+    open_log_folder: QAction
     about: QAction
 
     def all(self) -> list[QAction]:
@@ -137,6 +138,10 @@ def build_actions(window: QWidget) -> WindowActions:
         preferences=make_action(window, translate("MainWindow", "P&references…"),
                                 QKeySequence.StandardKey.Preferences),
         shortcuts=make_action(window, translate("MainWindow", "&Keyboard shortcuts"), "F1"),
+        open_log_folder=make_action(
+            window, translate("MainWindow", "Open &log folder"),
+            tip=translate("MainWindow", "Show the folder with Meelezer's log, to look at or "
+                          "send along with a problem report")),
         about=make_action(window, translate("MainWindow", "&About Meelezer")),
     )
     # Our own SVGs, drawn in the palette's text colour so they suit light and dark themes.

@@ -25,6 +25,7 @@ from meelezer.episode_files import (
     resolve_episode_files,
 )
 from meelezer.library import Library, OpenedEpisode
+from meelezer.logs import log_folder
 from meelezer.playback.player import PlaybackState, Player
 from meelezer.settings import SPEEDS, Settings
 from meelezer.store.errors import StoreError
@@ -34,6 +35,7 @@ from meelezer.ui.annotation_wiring import AnnotationWiring
 from meelezer.ui.empty_state import EmptyState
 from meelezer.ui.episode_header import EpisodeHeader
 from meelezer.ui.episode_session import EpisodeSession
+from meelezer.ui.error_reporter import open_folder
 from meelezer.ui.export_controller import ExportController
 from meelezer.ui.go_to_time_dialog import GoToTimeDialog
 from meelezer.ui.icons import retheme_actions
@@ -159,6 +161,7 @@ class MainWindow(QMainWindow):
 
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(a.shortcuts)
+        help_menu.addAction(a.open_log_folder)
         help_menu.addAction(a.about)
 
     def _connect(self, a: WindowActions) -> None:
@@ -194,6 +197,7 @@ class MainWindow(QMainWindow):
         a.preferences.triggered.connect(self.edit_preferences)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
+        a.open_log_folder.triggered.connect(self.open_log_folder)
 
         self.transcript.seek_requested.connect(c.seek)
         self.transcript.following_changed.connect(self._on_following_changed)
@@ -418,6 +422,14 @@ class MainWindow(QMainWindow):
         actions = (self.actions_.all() + self.annotation_actions.all()
                    + self.timeline_actions.all())
         ShortcutsDialog(shortcut_rows(actions), self).exec()
+
+    def open_log_folder(self) -> bool:
+        folder = log_folder(self.library.database.path.parent)
+        if open_folder(folder):
+            return True
+        self.messages.show_message(self.tr("Cannot open the log folder here; it is {folder}")
+                                   .format(folder=folder))
+        return False
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Meelezer"),

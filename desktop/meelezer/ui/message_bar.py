@@ -6,8 +6,12 @@ not installed, an unplayable file. The message says what is wrong and what to do
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+logger = logging.getLogger(__name__)
 
 
 class MessageBar(QWidget):
@@ -36,6 +40,7 @@ class MessageBar(QWidget):
         self.hide()
 
     def show_message(self, text: str) -> None:
+        logger.info("Told the user: %s", text)  # what the user saw, for a bug report
         self._label.setText(text)
         self.show()
 
