@@ -31,7 +31,7 @@ def _closed_log() -> Iterator[None]:
 def _raise(error: BaseException) -> tuple[type[BaseException], BaseException, TracebackType]:
     try:
         raise error
-    except BaseException as caught:  # noqa: BLE001 - the point is to hold any exception
+    except BaseException as caught:  # any exception: the hooks get KeyboardInterrupt too
         assert caught.__traceback__ is not None
         return type(caught), caught, caught.__traceback__
 
