@@ -15,10 +15,11 @@ RUNTIME_PACKAGES=(
   fonts-dejavu-core
 )
 # Development: a Python venv, demo audio synthesis (espeak-ng, sox, opusenc), a virtual
-# screen for screenshots, and the validators for the desktop files.
+# screen with a window manager and real key presses for the tests/desktop run and
+# screenshots (xvfb, openbox, xdotool), and the validators for the desktop files.
 DEV_PACKAGES=(
   python3-venv espeak-ng sox libsox-fmt-all opus-tools xvfb x11-utils imagemagick
-  desktop-file-utils appstream
+  openbox xdotool desktop-file-utils appstream
 )
 
 all_packages=("${RUNTIME_PACKAGES[@]}")
@@ -33,7 +34,8 @@ Debian/Ubuntu). Install these yourself, then run the command again:
   - VLC, which brings libvlc:   Fedora: sudo dnf install vlc    Arch: sudo pacman -S vlc
                                 macOS: brew install --cask vlc  Windows: install VLC from videolan
   - Python 3.11 or newer with venv
-  - for the tests and the demo audio script: espeak-ng, sox, opus-tools (opusenc), Xvfb
+  - for the tests and the demo audio script: espeak-ng, sox, opus-tools (opusenc), Xvfb,
+    openbox and xdotool
 EOF
 }
 

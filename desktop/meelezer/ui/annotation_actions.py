@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QCoreApplication
@@ -48,7 +49,11 @@ def build_annotation_actions(window: QWidget, undo_stack: QUndoStack) -> Annotat
     undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
     undo.setStatusTip(translate("MainWindow", "Undo the last change"))
     redo = undo_stack.createRedoAction(window, translate("MainWindow", "&Redo"))
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+    # Spelled out: the platform's own Redo keys are Ctrl+Shift+Z on X11 (the same key twice,
+    # which Qt reports as ambiguous and ignores) and lack Ctrl+Y, which Windows users expect.
+    # Qt turns Ctrl into Cmd on macOS, where Cmd+Y is not Redo.
+    redo_keys = ["Ctrl+Shift+Z"] if sys.platform == "darwin" else ["Ctrl+Shift+Z", "Ctrl+Y"]
+    redo.setShortcuts([QKeySequence(keys) for keys in redo_keys])
     redo.setStatusTip(translate("MainWindow", "Redo what was undone"))
     labels = tuple(
         make_action(window, translate("MainWindow", "Label as speaker {key}").format(key=key),

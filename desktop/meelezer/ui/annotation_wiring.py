@@ -8,7 +8,8 @@ refreshes what changed.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu, QWidget
 
 from meelezer.annotator import Annotator, Change
 from meelezer.library import OpenedEpisode
@@ -54,6 +55,11 @@ class AnnotationWiring(QObject):
         dock.setWidget(panel)  # type: ignore[arg-type]
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        # Escape anywhere in a panel hands the keys back to the transcript (issue 12: focus
+        # stayed in the speaker name box and Space, 1 were typed into it).
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), dock)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back_to_transcript)
         self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
@@ -81,6 +87,7 @@ class AnnotationWiring(QObject):
         sp.delete_requested.connect(an.delete_speaker)
         sp.hotkey_requested.connect(an.set_speaker_hotkey)
         sp.assign_requested.connect(self._assign_speaker_id)
+        sp.done.connect(self.back_to_transcript)
         np = self.notes_panel
         np.jump_requested.connect(self.controller.seek)
         np.edit_requested.connect(an.edit_note)
@@ -111,6 +118,13 @@ class AnnotationWiring(QObject):
         self.annotator.episode_id = None
         self.annotator.undo_stack.clear()
         self.set_enabled(False)
+
+    def back_to_transcript(self) -> None:
+        """Leave a panel for the transcript; a note being written is saved, not dropped."""
+        if self.notes_panel.editor.document().isModified():
+            self.notes_panel.save()
+        target: QWidget = self.view.list_view
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_enabled(self, enabled: bool) -> None:
         """Annotation needs an open episode; the panels appear with the first one."""
@@ -209,7 +223,7 @@ class AnnotationWiring(QObject):
             self.notes_dock.show()
             newest = max(self.annotator.list_notes(), key=lambda note: note.id, default=None)
             if newest is not None:
-                self.notes_panel.select_note(newest.id)
+                self.notes_panel.edit_note(newest.id)  # the cursor in it: typing writes the note
 
     def highlight(self, color: str = HIGHLIGHT_COLORS["Yellow"]) -> None:
         rows = sorted(self.target_rows())

@@ -26,6 +26,7 @@ class EpisodeHeader(QWidget):
         self._title.setFont(font)
         self._details = QLabel()
         self._details.setTextFormat(Qt.TextFormat.PlainText)
+        self._details.setWordWrap(True)  # a narrow window wraps it instead of growing wider
         self._details.setAccessibleName(self.tr("Episode details"))
         self._details.setForegroundRole(self._details.foregroundRole())
         self._details.setStyleSheet("color: palette(placeholder-text);")
@@ -35,11 +36,14 @@ class EpisodeHeader(QWidget):
         layout.addWidget(self._title)
         layout.addWidget(self._details)
 
-    def show_episode(self, episode: EpisodeRow, line_count: int, playable: bool) -> None:
+    def show_episode(self, episode: EpisodeRow, line_count: int, playable: bool,
+                     audio_ms: int = 0) -> None:
+        """``audio_ms``: the audio's length once the player knows it; it beats the transcript's
+        own (an estimate, for text without times)."""
         self._title.setText(episode.title)
         parts = [part for part in (episode.show_name, (episode.date or "")[:10]) if part]
         parts.append(self.tr("{count} lines, {duration}").format(
-            count=f"{line_count:,}", duration=format_clock(episode.duration_ms)))
+            count=f"{line_count:,}", duration=format_clock(audio_ms or episode.duration_ms)))
         if episode.times_estimated:
             parts.append(self.tr("times estimated (~)"))
         if playable:

@@ -68,18 +68,19 @@ class LineEditor(QPlainTextEdit):
             return
         self._open = False
         text = " ".join(self.toPlainText().split())
-        self.hide()
+        # Told before hiding, while the view can still see whether the editor had the focus.
         if text and text != self._original:
             self.committed.emit(self._row, text)
         else:
             self.cancelled.emit(self._row)
+        self.hide()
 
     def cancel(self) -> None:
         if not self._open:
             return
         self._open = False
-        self.hide()
         self.cancelled.emit(self._row)
+        self.hide()
 
     def _fit_height(self) -> None:
         # The plain text layout measures the document in lines, not pixels.

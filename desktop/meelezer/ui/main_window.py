@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -51,6 +51,7 @@ from meelezer.ui.timeline.timeline import Timeline
 from meelezer.ui.timeline.wiring import wire_timeline
 from meelezer.ui.transcript_model import LineItem
 from meelezer.ui.transcript_view import TranscriptView
+from meelezer.ui.window_size import first_window_size
 
 VOLUME_STEP = 5
 
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
         c.position_changed.connect(self._show_position)
         c.playing_changed.connect(self.bar.set_playing)
         self.player.duration_changed.connect(self.bar.set_duration)
+        self.player.duration_changed.connect(self._on_audio_duration)
         self.player.error.connect(self._on_player_error)
         self.player.state_changed.connect(self._on_player_state)
 
@@ -225,7 +227,10 @@ class MainWindow(QMainWindow):
     def _apply_remembered_state(self) -> None:
         geometry = self.settings.window_geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 820)  # room for the transcript and both side panels
+            available = self.screen().availableGeometry()
+            size = first_window_size(available)
+            self.resize(size)
+            self.move(available.center() - QPoint(size.width() // 2, size.height() // 2))
         state = self.settings.window_state
         self.annotations.dock_sizes_restored = state is not None and self.restoreState(state)
         self.set_volume(self.settings.volume)
@@ -290,7 +295,7 @@ class MainWindow(QMainWindow):
     def _show_episode(self, opened: OpenedEpisode) -> None:
         episode = opened.episode
         self.setWindowTitle(f"{episode.title} — Meelezer")
-        lines = self._show_lines(opened)
+        self._show_lines(opened)
         self.annotations.refresh_panels()
         self._pages.setCurrentWidget(self.transcript)
         self.messages.hide()
@@ -298,7 +303,7 @@ class MainWindow(QMainWindow):
         if opened.read_warning:  # skipped cues, named beside what the audio check said
             shown = self.messages.text()
             self.messages.show_message(f"{opened.read_warning} {shown}".strip())
-        self.header.show_episode(episode, len(lines), self.session.is_playable())
+        self._show_header(opened)
         self.header.show()
         self.transcript.set_position_ms(episode.last_position_ms)
         self.bar.set_position(episode.last_position_ms)
@@ -321,13 +326,22 @@ class MainWindow(QMainWindow):
         return lines
 
     def _show_changed_lines(self, opened: OpenedEpisode) -> None:
-        lines = self._show_lines(opened)
-        self.header.show_episode(opened.episode, len(lines), self.session.is_playable())
+        self._show_lines(opened)
+        self._show_header(opened)
 
     def _show_relinked_audio(self, opened: OpenedEpisode) -> None:
         self._show_audio_status(opened)
+        self._show_header(opened)
+
+    def _on_audio_duration(self, _duration_ms: int) -> None:
+        if self.session.episode is not None:
+            self._show_header(self.session.episode)
+
+    def _show_header(self, opened: OpenedEpisode) -> None:
+        playing_audio = opened.audio_path is not None and not opened.audio_missing
+        audio_ms = self.player.duration_ms() if playing_audio else 0
         self.header.show_episode(opened.episode, len(opened.segments),
-                                 self.session.is_playable())
+                                 self.session.is_playable(), max(0, audio_ms))
 
     def _show_chosen_position(self, position_ms: int) -> None:
         self.transcript.set_position_ms(position_ms)

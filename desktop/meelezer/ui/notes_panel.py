@@ -301,6 +301,13 @@ class NotesPanel(QWidget):
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row))
 
+    def edit_note(self, note_id: int) -> None:
+        """Select the note and put the cursor at the end of its text, ready to type."""
+        self.select_note(note_id)
+        if self.current_note_id() == note_id:
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
+
     def save(self) -> None:
         """Asks to store the editor's text for the note being edited."""
         if self._editing is not None:

@@ -214,6 +214,7 @@ class SpeakersPanel(QWidget):
     delete_requested = Signal(int)
     hotkey_requested = Signal(int, object)  # speaker id, 1–9 or None
     assign_requested = Signal(int)  # label the selected lines with this speaker
+    done = Signal()  # a speaker was added: typing is over, the transcript can have the keys
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -369,6 +370,7 @@ class SpeakersPanel(QWidget):
         if name:
             self.add_requested.emit(name)
             self.name_edit.clear()
+            self.done.emit()
 
     def _rename(self) -> None:
         if self.view.currentIndex().isValid():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from meelezer.transcript.text_search import EpisodeSearch, SearchResults, fold
 from meelezer.ui.find_bar import FindBar
@@ -386,7 +386,9 @@ class TranscriptView(QWidget):
         self.text_edited.emit(self._model.line(row).segment_id, text)
 
     def _on_edit_closed(self, _row: int) -> None:
-        if self._list.isVisible():
+        # Back to the lines after Enter or Escape; a click into another field keeps its focus.
+        if self._list.isVisible() and (self._editor.hasFocus()
+                                       or QApplication.focusWidget() is None):
             self._list.setFocus()
 
     # --- the floating button ---------------------------------------------------------------
