@@ -13,17 +13,20 @@ DEMO := seeds/ai-report-grok3-demo.txt
 run: setup
 	$(VENV)/bin/meelezer $(DEMO)
 
-## Set up and run the whole test suite: ruff, mypy, pytest; then the tests that need a real
+## Set up and run the whole test suite: ruff, mypy, the import contracts (lint-imports, see
+## [tool.importlinter] in pyproject.toml), pytest; then the tests that need a real
 ## window manager (tests/desktop: focus, window size) on a virtual screen with openbox.
 test: setup
 	$(VENV)/bin/ruff check desktop tests seeds
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-logo --no-cache
 	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest
 	$(VENV_PY) tests/desktop/run_under_window_manager.py $(VENV_PY) -m pytest tests/desktop
 
 lint: setup
 	$(VENV)/bin/ruff check desktop tests seeds
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-logo --no-cache
 
 ## Speed and memory figures, printed as a table.
 bench: setup

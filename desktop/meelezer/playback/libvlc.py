@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ctypes
-import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -38,7 +37,9 @@ def open_libvlc(args: Sequence[str] = (), vlc_module: Any | None = None) -> LibV
     module = vlc_module
     if module is None:
         try:
-            module = importlib.import_module("vlc")
+            import vlc  # here, not at the top: a missing libvlc is a message, not a crash
+
+            module = vlc
         except ImportError:
             return Unavailable(translate(
                 "Player",
