@@ -4,16 +4,30 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, or_, select, update
 
 from meelezer.atomic_write import write_text_atomically
 from meelezer.os_errors import reason
+from meelezer.store.archive_schema import (
+    ARCHIVE_FORMAT,
+    ARCHIVE_VERSION,
+    Archive,
+    ArchivedCorrection,
+    ArchivedEpisode,
+    ArchivedNote,
+    ArchivedSpeaker,
+    ArchivedTimes,
+    ArchiveInvalid,
+    ArchiveTooNew,
+    LineRef,
+    parse_archive,
+)
 from meelezer.store.database import Database
 from meelezer.store.episodes import refuse_library_file
 from meelezer.store.errors import StoreError, episode_not_found
@@ -24,8 +38,6 @@ from meelezer.texts import translate
 __all__ = ["ARCHIVE_FORMAT", "ARCHIVE_VERSION", "ArchiveReport", "export_annotations",
            "import_annotations", "text_hash"]
 
-ARCHIVE_FORMAT: Final = "meelezer-annotations"
-ARCHIVE_VERSION: Final = 1
 
 
 @dataclass(slots=True)
@@ -151,60 +163,65 @@ def _write_atomically(db: Database, path: Path, content: str) -> None:
 # -- import ----------------------------------------------------------------------------------
 
 
-def import_annotations(db: Database, path: Path) -> ArchiveReport:
+def import_annotations(db: Database, path: Path,
+                       progress: Callable[[int, int], None] | None = None) -> ArchiveReport:
     """Apply the annotations in ``path`` to the matching episodes of this library.
 
-    Episodes are matched by transcript hash; those not in this library are reported and
-    skipped. Everything happens in one transaction, so a failure changes nothing. Notes
-    already present (same kind, times and text) are not added again, so importing twice
-    does not duplicate them. Raises ``StoreError`` for an unreadable or unknown file.
+    The whole file is checked against the archive schema (``archive_schema``) before
+    anything is written. Episodes are matched by transcript hash; those not in this
+    library are reported and skipped. Everything happens in one transaction, so a failure
+    changes nothing. Notes already present (same kind, times and text) are not added
+    again, so importing twice does not duplicate them. ``progress`` is told (episodes
+    done, episodes in all) after each episode. Raises ``StoreError`` for an unreadable,
+    invalid or unknown file.
     """
-    document = _read(db, path)
+    archive = _read(path)
     report = ArchiveReport()
-    try:
-        with db.session(write=True) as session:
-            connection = session.connection()
-            for entry in document["episodes"]:
-                title = str(entry.get("title") or entry.get("transcript_hash", "?"))
-                episode = connection.execute(
-                    select(EPISODE.c.id, EPISODE.c.show_id)
-                    .where(EPISODE.c.transcript_hash == entry.get("transcript_hash"))
-                ).one_or_none()
-                if episode is None:
-                    report.episodes_skipped.append(title)
-                    continue
+    total = len(archive.episodes)
+    with db.session(write=True) as session:
+        connection = session.connection()
+        for done, entry in enumerate(archive.episodes, start=1):
+            title = entry.title or entry.transcript_hash
+            episode = connection.execute(
+                select(EPISODE.c.id, EPISODE.c.show_id)
+                .where(EPISODE.c.transcript_hash == entry.transcript_hash)
+            ).one_or_none()
+            if episode is None:
+                report.episodes_skipped.append(title)
+            else:
                 _Importer(connection, episode.id, episode.show_id, title, report).run(entry)
                 report.episodes_imported.append(title)
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        # A damaged or hand-edited file; the session has rolled everything back already.
-        raise StoreError(translate(
-            "Store", "{path} is not a valid Meelezer annotations file ({problem}); nothing "
-            "was imported.",
-        ).format(path=path, problem=f"{type(error).__name__}: {error}"), path) from None
+            if progress is not None:
+                progress(done, total)
     return report
 
 
-def _read(db: Database, path: Path) -> dict[str, Any]:
+def _read(path: Path) -> Archive:
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        content = path.read_bytes()
     except OSError as error:
         raise StoreError(translate("Store", "Cannot read {path}: {reason}.").format(
             path=path, reason=reason(error)), path) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise StoreError(translate(
-            "Store", "{path} is not a Meelezer annotations file ({problem}).",
-        ).format(path=path, problem=error), path) from None
-    if not isinstance(document, dict) or document.get("format") != ARCHIVE_FORMAT \
-            or not isinstance(document.get("episodes"), list):
-        raise StoreError(translate("Store", "{path} is not a Meelezer annotations file.")
-                         .format(path=path), path)
-    version = document.get("version")
-    if not isinstance(version, int) or version > ARCHIVE_VERSION:
+    try:
+        return parse_archive(content)
+    except ArchiveTooNew as error:
         raise StoreError(translate(
             "Store", "{path} was written by a newer Meelezer (format version {version}); "
             "update Meelezer to import it.",
-        ).format(path=path, version=version), path)
-    return document
+        ).format(path=path, version=error.version), path) from None
+    except ArchiveInvalid as error:
+        if error.not_an_archive and str(error):
+            raise StoreError(translate(
+                "Store", "{path} is not a Meelezer annotations file ({problem}); nothing "
+                "was imported.",
+            ).format(path=path, problem=error), path) from None
+        if error.not_an_archive:
+            raise StoreError(translate("Store", "{path} is not a Meelezer annotations file.")
+                             .format(path=path), path) from None
+        raise StoreError(translate(
+            "Store", "{path} is not a valid Meelezer annotations file ({problem}); nothing "
+            "was imported.",
+        ).format(path=path, problem=error), path) from None
 
 
 class _Importer:
@@ -228,29 +245,29 @@ class _Importer:
             reader = row.original_text if row.original_text is not None else row.text
             self.by_hash.setdefault((text_hash(reader), row.start_ms), row.id)
 
-    def run(self, entry: Mapping[str, Any]) -> None:
-        self._speakers(entry.get("speakers", []))
-        self._notes(entry.get("notes", []))
-        self._corrections(entry.get("corrections", []))
-        self._times(entry.get("times", []), entry.get("duration_ms"))
+    def run(self, entry: ArchivedEpisode) -> None:
+        self._speakers(entry.speakers)
+        self._notes(entry.notes)
+        self._corrections(entry.corrections)
+        self._times(entry.times, entry.duration_ms)
 
-    def _line(self, ref: Mapping[str, Any]) -> int | None:
+    def _line(self, ref: LineRef) -> int | None:
         """The id of the line ``ref`` names: same position and reader text, else the line
         with that text and start (should the files differ after all); None when neither."""
-        row = self.by_position.get(ref.get("position", -1))
+        row = self.by_position.get(ref.position)
         if row is not None:
             reader = row.original_text if row.original_text is not None else row.text
-            if text_hash(reader) == ref.get("text_sha256"):
+            if text_hash(reader) == ref.text_sha256:
                 return int(row.id)
-        found = self.by_hash.get((str(ref.get("text_sha256")), int(ref.get("start_ms", -1))))
+        found = self.by_hash.get((ref.text_sha256, ref.start_ms))
         if found is None:
             self.report.problems.append(translate(
                 "Store", "{title}: line {number} is not in this library's copy of the "
                 "transcript; its annotation was skipped.",
-            ).format(title=self.title, number=int(ref.get("position", -1)) + 1))
+            ).format(title=self.title, number=ref.position + 1))
         return found
 
-    def _speakers(self, speakers: Sequence[Mapping[str, Any]]) -> None:
+    def _speakers(self, speakers: Sequence[ArchivedSpeaker]) -> None:
         connection = self.connection
         scope_episode = None if self.show_id is not None else self.episode_id
         scope = (SPEAKER.c.show_id == self.show_id if self.show_id is not None
@@ -258,9 +275,7 @@ class _Importer:
         # Own speakers of the episode count too: they are offered beside the show's.
         visible = or_(scope, SPEAKER.c.episode_id == self.episode_id)
         for speaker in speakers:
-            name = str(speaker["name"])
-            hotkey = speaker.get("hotkey")
-            color = speaker.get("color")
+            name, hotkey, color = speaker.name, speaker.hotkey, speaker.color
             speaker_id = connection.execute(
                 select(SPEAKER.c.id).where(visible, SPEAKER.c.name == name)
                 .order_by(SPEAKER.c.episode_id.is_(None))
@@ -282,8 +297,7 @@ class _Importer:
                     values["color"] = color
                 connection.execute(
                     update(SPEAKER).where(SPEAKER.c.id == speaker_id).values(values))
-            line_ids = [line for ref in speaker.get("lines", [])
-                        if (line := self._line(ref)) is not None]
+            line_ids = [line for ref in speaker.lines if (line := self._line(ref)) is not None]
             if line_ids:
                 connection.execute(
                     update(SEGMENT).where(SEGMENT.c.id == bindparam("segment_id"))
@@ -291,16 +305,16 @@ class _Importer:
                     [{"segment_id": line} for line in line_ids])
                 self.report.lines_labelled += len(line_ids)
 
-    def _notes(self, notes: Sequence[Mapping[str, Any]]) -> None:
+    def _notes(self, notes: Sequence[ArchivedNote]) -> None:
         connection = self.connection
         for note in notes:
-            kind = str(note.get("kind", "note"))
+            kind = note.kind
             if kind not in NOTE_KINDS:
                 self.report.problems.append(translate(
                     "Store", "{title}: skipped a note of unknown kind “{kind}”.",
                 ).format(title=self.title, kind=kind))
                 continue
-            time_ms, end_ms, text = int(note["time_ms"]), note.get("end_ms"), str(note["text"])
+            time_ms, end_ms, text = note.time_ms, note.end_ms, note.text
             same = connection.execute(
                 select(NOTE.c.id).where(
                     NOTE.c.episode_id == self.episode_id, NOTE.c.kind == kind,
@@ -314,33 +328,32 @@ class _Importer:
             now = utc_now()
             connection.execute(insert(NOTE).values(
                 episode_id=self.episode_id, time_ms=time_ms, end_ms=end_ms, kind=kind,
-                text=text, color=note.get("color"),
-                created_at=_when(note.get("created_at"), now),
-                updated_at=_when(note.get("updated_at"), now)))
+                text=text, color=note.color,
+                created_at=_when(note.created_at, now),
+                updated_at=_when(note.updated_at, now)))
             self.report.notes_added += 1
 
-    def _corrections(self, corrections: Sequence[Mapping[str, Any]]) -> None:
+    def _corrections(self, corrections: Sequence[ArchivedCorrection]) -> None:
         for correction in corrections:
-            original = str(correction["original_text"])
-            line = self._line({"position": correction.get("position"),
-                               "start_ms": correction.get("start_ms"),
-                               "text_sha256": text_hash(original)})
+            original = correction.original_text
+            line = self._line(LineRef(position=correction.position,
+                                      start_ms=correction.start_ms,
+                                      text_sha256=text_hash(original)))
             if line is None:
                 continue
             self.connection.execute(
                 update(SEGMENT).where(SEGMENT.c.id == line)
-                .values(text=str(correction["text"]), original_text=original))
+                .values(text=correction.text, original_text=original))
             self.report.lines_corrected += 1
 
-    def _times(self, times: Sequence[Mapping[str, Any]], duration_ms: Any) -> None:
+    def _times(self, times: Sequence[ArchivedTimes], duration_ms: int | None) -> None:
         updates = []
         for item in times:
             line = self._line(item)
             if line is not None:
                 updates.append({
-                    "segment_id": line, "new_start": int(item["start_ms"]),
-                    "new_end": int(item["end_ms"]), "new_estimated": bool(item["estimated"]),
-                    "new_by_user": bool(item["set_by_user"])})
+                    "segment_id": line, "new_start": item.start_ms, "new_end": item.end_ms,
+                    "new_estimated": item.estimated, "new_by_user": item.set_by_user})
         if not updates:
             return
         self.connection.execute(
@@ -350,13 +363,13 @@ class _Importer:
                     time_set_by_user=bindparam("new_by_user")),
             updates)
         self.report.lines_retimed += len(updates)
-        if isinstance(duration_ms, int):
+        if duration_ms is not None:
             # The length fitted to the audio (or stretched by a tap) goes with the times.
             self.connection.execute(update(EPISODE).where(EPISODE.c.id == self.episode_id)
                                     .values(duration_ms=duration_ms))
 
 
-def _when(value: Any, default: datetime) -> datetime:
+def _when(value: str | None, default: datetime) -> datetime:
     try:
         parsed = datetime.fromisoformat(str(value))
     except ValueError:
