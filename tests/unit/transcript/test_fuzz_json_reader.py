@@ -6,9 +6,11 @@ import json
 from itertools import pairwise
 from pathlib import Path
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers.fuzzing import FUZZ, FUZZ_LONG
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.formats import ReadOptions
 from meelezer.transcript.readers.json_transcripts import read, sniff
@@ -85,25 +87,25 @@ def check(text: str) -> None:
             assert previous.end_ms <= current.start_ms <= current.end_ms
 
 
-@settings(max_examples=300, deadline=None)
+@FUZZ
 @given(st.text())
 def test_arbitrary_text(text: str) -> None:
     check(text)
 
 
-@settings(max_examples=200, deadline=None)
+@FUZZ
 @given(json_values)
 def test_arbitrary_json_values(value: object) -> None:
     check(json.dumps(value))
 
 
-@settings(max_examples=200, deadline=None)
+@FUZZ
 @given(transcript_like)
 def test_transcript_shaped_json_with_wrong_values(value: object) -> None:
     check(json.dumps(value))
 
 
-@settings(max_examples=200, deadline=None)
+@FUZZ
 @given(st.sampled_from(FIXTURE_NAMES), st.data())
 def test_cut_off_fixtures_name_the_line_of_the_cut(name: str, data: st.DataObject) -> None:
     text = (FIXTURES / name).read_text(encoding="utf-8").rstrip()
@@ -117,7 +119,7 @@ def test_cut_off_fixtures_name_the_line_of_the_cut(name: str, data: st.DataObjec
         raise AssertionError("a cut-off JSON file was read without an error")
 
 
-@settings(max_examples=200, deadline=None)
+@FUZZ
 @given(st.sampled_from(FIXTURE_NAMES), st.data())
 def test_fixtures_with_a_character_replaced(name: str, data: st.DataObject) -> None:
     text = (FIXTURES / name).read_text(encoding="utf-8")
@@ -126,7 +128,7 @@ def test_fixtures_with_a_character_replaced(name: str, data: st.DataObject) -> N
     check(text[:position] + replacement + text[position + 1:])
 
 
-@settings(max_examples=200, deadline=None)
+@FUZZ
 @given(well_formed)
 def test_well_formed_documents_are_read(value: dict[str, list[dict[str, object]]]) -> None:
     text = json.dumps(value)
@@ -137,7 +139,7 @@ def test_well_formed_documents_are_read(value: dict[str, list[dict[str, object]]
     assert " ".join(segment.text for segment in transcript.segments).split() == words
 
 
-@settings(max_examples=300, deadline=None)
+@FUZZ
 @given(well_formed, st.data())
 def test_well_formed_documents_with_one_value_replaced(
     value: dict[str, list[dict[str, object]]], data: st.DataObject,
@@ -147,3 +149,11 @@ def test_well_formed_documents_with_one_value_replaced(
         key = data.draw(st.sampled_from(sorted(entry)), label="key")
         entry[key] = data.draw(leaves, label="replacement")
     check(json.dumps(value))
+
+
+@pytest.mark.fuzz_long
+@FUZZ_LONG
+@given(st.text(max_size=2000) | json_values.map(json.dumps) | transcript_like.map(json.dumps)
+       | well_formed.map(json.dumps))
+def test_long_run(text: str) -> None:
+    check(text)

@@ -7,9 +7,10 @@ from itertools import pairwise
 from types import ModuleType
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers.fuzzing import FUZZ, FUZZ_LONG
 from meelezer.transcript.encoding import decode_transcript_bytes
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.formats import ReadOptions
@@ -18,7 +19,6 @@ from meelezer.transcript.readers import markdown_note, plain_text, srt, webvtt, 
 from meelezer.transcript.timecode import format_clock, format_srt, format_vtt
 
 READERS = [whisper_text, srt, webvtt, markdown_note, plain_text]
-FUZZ = settings(max_examples=200, deadline=None)
 
 
 def read_or_error(reader: ModuleType, text: str, duration: int | None = None) -> None:
@@ -178,3 +178,11 @@ def test_untimed_text_keeps_its_words_and_fills_the_duration(
     assert all(a.end_ms == b.start_ms for a, b in pairwise(segments))
     if duration is not None:
         assert transcript.duration_ms == duration
+
+
+@pytest.mark.fuzz_long
+@pytest.mark.parametrize("reader", READERS, ids=lambda module: module.__name__.rsplit(".")[-1])
+@FUZZ_LONG
+@given(text=near_valid_text | st.text(max_size=2000), duration=st.none() | st.integers(-5, 10**9))
+def test_long_run(reader: ModuleType, text: str, duration: int | None) -> None:
+    read_or_error(reader, text, duration)
