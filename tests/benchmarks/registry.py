@@ -62,8 +62,13 @@ def _ui_benchmarks() -> dict[str, Callable[[], list[Result]]]:
 
         return bench_library()
 
+    def timeline() -> list[Result]:
+        from bench_timeline import bench_timeline
+
+        return bench_timeline()
+
     return {"launch": launch, "view-50k-lines": view, "clock": clock,
-            "annotations": annotations, "library-1000-episodes": library}
+            "annotations": annotations, "library-1000-episodes": library, "timeline": timeline}
 
 
 BENCHMARKS: dict[str, Callable[[], list[Result]]] = {**_import_benchmarks(), **_ui_benchmarks()}
