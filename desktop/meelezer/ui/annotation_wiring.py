@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu, QWi
 from meelezer.annotator import Annotator, Change
 from meelezer.library import OpenedEpisode
 from meelezer.store.rows import NoteRow
+from meelezer.transcript.timecode import format_clock
 from meelezer.ui.annotation_actions import HIGHLIGHT_COLORS, AnnotationActions
 from meelezer.ui.episode_session import EpisodeSession
 from meelezer.ui.find_bar import FindBar
@@ -243,14 +244,26 @@ class AnnotationWiring(QObject):
             self.annotator.revert_text(segment_id)
 
     def set_line_start(self) -> None:
-        """Tap-to-sync: the selected line, else the one after the current, starts now."""
-        rows = self.view.selected_rows()
-        row = rows[0] if rows else self.view.current_row() + 1
-        if not 0 <= row < self.view.model.rowCount():
+        """Tap-to-sync: the selected line if it is in sight, else the current line, starts now.
+
+        A selection scrolled out of sight is left alone: moving a line the user cannot see
+        (issue 12: one chosen minutes earlier) looks like the transcript broke.
+        """
+        rows = self.view.visible_selected_rows()
+        row = rows[0] if rows else self.view.current_row()
+        model = self.view.model
+        if not 0 <= row < model.rowCount():
+            self.messages.show_message(self.tr(
+                "Select the line that starts at this moment, then press T again."))
             return
-        segment_id = self.view.model.line(row).segment_id
-        self.annotator.set_line_start(segment_id, self.controller.position_ms())
-        if row + 1 < self.view.model.rowCount():
+        line, now_ms = model.line(row), self.controller.position_ms()
+        self.annotator.set_line_start(line.segment_id, now_ms)
+        self.messages.show_message(self.tr(
+            "Line {number} now starts at {new} (was {old}): “{text}”. Ctrl+Z puts it back.")
+            .format(number=f"{row + 1:,}", new=format_clock(now_ms),
+                    old=("~" if line.times_estimated else "") + format_clock(line.start_ms),
+                    text=_shortened(line.text)))
+        if row + 1 < model.rowCount():
             self.view.select_row(row + 1)  # the next tap syncs the next line
 
     def replace(self) -> None:
@@ -319,3 +332,10 @@ class AnnotationWiring(QObject):
                 row = max(0, model.row_at_time(note.time_ms))
                 quotes[note.id] = model.line(row).text
         return quotes
+
+
+def _shortened(text: str, max_chars: int = 60) -> str:
+    """A line's text cut at a word with "…", for a one-line message (shown as plain text)."""
+    if len(text) <= max_chars:
+        return text
+    return text[:max_chars].rsplit(" ", 1)[0].rstrip(",.;:") + "…"

@@ -118,6 +118,18 @@ class LibraryController(QObject):
             if not chosen:
                 return
             path = Path(chosen)
+        self._relink(episode_id, path)
+
+    def attach_audio(self, episode_id: int) -> None:
+        """The audio of an episode opened without it, chosen by the user (the banner's button)."""
+        patterns = " ".join(f"*{ext}" for ext in AUDIO_EXTENSIONS)
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Choose this episode's audio"), "",
+            self.tr("Audio ({patterns})").format(patterns=patterns))
+        if chosen:
+            self._relink(episode_id, Path(chosen))
+
+    def _relink(self, episode_id: int, path: Path) -> None:
         try:
             self.messages.show_message(self.library.relink_file(episode_id, path))
         except (StoreError, TranscriptError) as error:

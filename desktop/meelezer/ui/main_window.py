@@ -301,8 +301,7 @@ class MainWindow(QMainWindow):
         self.messages.hide()
         self._show_audio_status(opened)
         if opened.read_warning:  # skipped cues, named beside what the audio check said
-            shown = self.messages.text()
-            self.messages.show_message(f"{opened.read_warning} {shown}".strip())
+            self.messages.prepend(opened.read_warning)
         self._show_header(opened)
         self.header.show()
         self.transcript.set_position_ms(episode.last_position_ms)
@@ -364,9 +363,12 @@ class MainWindow(QMainWindow):
                 self.tr("{reason} The transcript is open for reading.").format(
                     reason=self.player.unavailable_reason()))
             return
+        attach = self.tr("Attach audio…")
+        episode_id = opened.episode.id
         if opened.audio_missing:  # moved and not found nearby: the notice says what to do
             self.bar.set_playable(False)
-            self.messages.show_message(opened.notice or "")
+            self.messages.show_message(opened.notice or "", attach,
+                                       lambda: self.library_controller.attach_audio(episode_id))
             return
         if opened.notice:  # e.g. where the moved audio was found
             self.messages.show_message(opened.notice)
@@ -374,9 +376,9 @@ class MainWindow(QMainWindow):
             self.bar.set_playable(False)
             self.messages.show_message(
                 self.tr("No audio file was found beside this transcript (same name, e.g. "
-                        "{name}.mp3). Open the audio with File → Open… to listen; the "
-                        "transcript is open for reading.").format(
-                    name=Path(opened.episode.transcript_path).stem))
+                        "{name}.mp3). Attach the audio to listen; the transcript is open for "
+                        "reading.").format(name=Path(opened.episode.transcript_path).stem),
+                attach, lambda: self.library_controller.attach_audio(episode_id))
             return
         self.bar.set_playable(True)
 

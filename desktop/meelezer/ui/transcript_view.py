@@ -137,6 +137,12 @@ class TranscriptView(QWidget):
         selection = self._list.selectionModel()
         return sorted(index.row() for index in selection.selectedRows()) if selection else []
 
+    def visible_selected_rows(self) -> list[int]:
+        """The selected rows the reader can see now (part of the row is in the viewport)."""
+        viewport = self._list.viewport().rect()
+        return [row for row in self.selected_rows()
+                if self._list.visualRect(self._model.index(row, 0)).intersects(viewport)]
+
     # --- playback --------------------------------------------------------------------------
 
     def set_position_ms(self, position_ms: int) -> None:
