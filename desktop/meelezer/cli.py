@@ -91,7 +91,7 @@ def _run_app(args: list[str]) -> int:
         except EpisodeFilesError as error:
             return _fail(str(error))
         from meelezer.transcript.errors import TranscriptError
-        from meelezer.transcript.files import check_transcript_file
+        from meelezer.transcript.file_checks import check_transcript_file
 
         try:
             check_transcript_file(episode.transcript)

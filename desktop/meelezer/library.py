@@ -127,7 +127,7 @@ class Library:
         are now; the episode is not marked as opened. Raises as ``open_files``."""
         transcript_path = files.transcript.resolve()
         audio = files.audio.resolve() if files.audio is not None else None
-        from meelezer.transcript.files import check_transcript_file
+        from meelezer.transcript.file_checks import check_transcript_file
 
         check_transcript_file(transcript_path)  # hashing a FIFO would wait forever
         try:
@@ -315,7 +315,7 @@ class Library:
                                  "file as before (re-encoded?); check that the lines still "
                                  "match the sound.").format(path=path)
             return translate("Library", "Audio relinked to {path}").format(path=path)
-        from meelezer.transcript.files import check_transcript_file
+        from meelezer.transcript.file_checks import check_transcript_file
 
         check_transcript_file(path)
         try:

@@ -9,6 +9,7 @@ from pathlib import PurePath
 from meelezer.texts import translate
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.model import Transcript
+from meelezer.transcript.read_options import ReadOptions
 from meelezer.transcript.readers import (
     json_transcripts,
     markdown_note,
@@ -23,13 +24,8 @@ from meelezer.transcript.writers import podcasting20 as podcasting20_writer
 from meelezer.transcript.writers import srt as srt_writer
 from meelezer.transcript.writers import webvtt as webvtt_writer
 
-
-@dataclass(frozen=True, slots=True)
-class ReadOptions:
-    """What a reader may know besides the text itself."""
-
-    # Untimed text is spread over the audio when its length is known.
-    audio_duration_ms: int | None = None
+__all__ = ["READERS", "WRITERS", "ReadOptions", "ReaderSpec", "WriterSpec", "detect_reader",
+           "writer_for"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from meelezer.cli import main
-from meelezer.transcript import files
+from meelezer.transcript import file_checks
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.files import check_transcript_file, read_transcript, read_transcript_bytes
 
@@ -90,7 +90,7 @@ def test_reads_are_bounded_by_the_bytes_read_not_the_reported_size(
     # /proc files report a size of 0 and hold more: a size check alone lets them through.
     proc_file = Path("/proc/self/maps")
     assert proc_file.stat().st_size == 0
-    monkeypatch.setattr(files, "MAX_TRANSCRIPT_BYTES", 64)
+    monkeypatch.setattr(file_checks, "MAX_TRANSCRIPT_BYTES", 64)
     with pytest.raises(TranscriptError, match="too large"):
         read_transcript_bytes(proc_file)
 

@@ -5,16 +5,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from meelezer.texts import translate
 from meelezer.transcript.errors import SkippedParts, TranscriptError
 from meelezer.transcript.model import EpisodeMetadata, Segment, Transcript, Word
+from meelezer.transcript.read_options import ReadOptions
 from meelezer.transcript.timecode import MAX_TIME_MS, format_seconds, too_long_reason
 from meelezer.transcript.word_timing import interpolate_word_times
-
-if TYPE_CHECKING:  # formats imports this module, so the import must not run at runtime
-    from meelezer.transcript.formats import ReadOptions
 
 WHISPER = "whisper-json"
 WHISPERX = "whisperx-json"

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from meelezer.texts import translate
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.model import EpisodeMetadata, Segment, Transcript
+from meelezer.transcript.read_options import ReadOptions
 from meelezer.transcript.timecode import parse_timestamp
 from meelezer.transcript.timing import estimate_times, split_into_lines
-
-if TYPE_CHECKING:
-    from meelezer.transcript.formats import ReadOptions
 
 _SNIFF = re.compile(r"^(?:#{2,3}[ \t]*transcript[ \t]*#*[ \t]*|\*\*(?:source|video id):\*\*.*)$",
                     re.IGNORECASE | re.MULTILINE)

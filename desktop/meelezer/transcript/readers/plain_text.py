@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from meelezer.texts import translate
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.model import Transcript
+from meelezer.transcript.read_options import ReadOptions
 from meelezer.transcript.readers.speaker_labels import split_speaker_labels
 from meelezer.transcript.timing import estimate_times, split_into_lines
-
-if TYPE_CHECKING:
-    from meelezer.transcript.formats import ReadOptions
 
 LONG_LINE_WORDS = 40  # a longer line is a paragraph, not one utterance: split it
 _CLOSERS = "\"'”’»)]"

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING
 
 from meelezer.texts import translate
 from meelezer.transcript.errors import SkippedParts, TranscriptError
 from meelezer.transcript.model import Segment, Transcript
+from meelezer.transcript.read_options import ReadOptions
 from meelezer.transcript.readers.speaker_labels import split_speaker_labels
 from meelezer.transcript.timecode import parse_timestamp
-
-if TYPE_CHECKING:
-    from meelezer.transcript.formats import ReadOptions
 
 # "00:00:04,200", "00:00:04.200", "0:00:04,2" or "00:04.200"; "," or "." before the fraction.
 _TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d+)?"

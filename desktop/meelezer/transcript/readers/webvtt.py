@@ -5,17 +5,14 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from meelezer.texts import translate
 from meelezer.transcript.errors import SkippedParts, TranscriptError
 from meelezer.transcript.model import EpisodeMetadata, Segment, Transcript, Word
+from meelezer.transcript.read_options import ReadOptions
 from meelezer.transcript.readers.speaker_labels import split_speaker_labels
 from meelezer.transcript.readers.srt import TIMING_LINE, clean_cue_text, parse_cue_times
 from meelezer.transcript.timecode import parse_timestamp
-
-if TYPE_CHECKING:
-    from meelezer.transcript.formats import ReadOptions
 
 _SIGNATURE = re.compile(r"\ufeff?WEBVTT(?:[ \t].*)?")
 _SKIPPED_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from meelezer.texts import translate
 from meelezer.transcript.errors import SkippedParts, TranscriptError
 from meelezer.transcript.model import EpisodeMetadata, Segment, Transcript
+from meelezer.transcript.read_options import ReadOptions
 from meelezer.transcript.timecode import parse_timestamp
-
-if TYPE_CHECKING:
-    from meelezer.transcript.formats import ReadOptions
 
 # "[0.00 --> 8.66]  text" (openai-whisper), "[00:00:00.000 --> 00:00:04.200]   text" (whisper.cpp).
 # A "-" is let in so that a negative time is named and skipped, not read as text.
