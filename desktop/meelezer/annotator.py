@@ -8,7 +8,7 @@ Save, a killed app loses nothing, and an undo is as durable as the action it und
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -67,6 +67,9 @@ class Annotator(QObject):
         self.database = database
         self.episode_id: int | None = None
         self.undo_stack = QUndoStack(self)
+        # The lines (segment ids) the step just done or undone changed, read when ``changed``
+        # arrives so only those rows are refreshed; None: unknown, any line may have changed.
+        self.changed_segments: frozenset[int] | None = None
 
     def set_episode(self, episode_id: int) -> None:
         """A new episode: its own history starts (undo never reaches into another one)."""
@@ -170,14 +173,16 @@ class Annotator(QObject):
                speaker_name: str = "") -> None:
         ids = list(segment_ids)
         self._assignment(_label_text(len(ids), speaker_id, speaker_name),
-                         lambda: assignments.assign_speaker(self.database, ids, speaker_id))
+                         lambda: assignments.assign_speaker(self.database, ids, speaker_id),
+                         ids)
 
     def fill_forward(self, from_segment_id: int, speaker_id: int) -> None:
         self._assignment(self.tr("Label until the next labelled line"),
                          lambda: assignments.fill_speaker_forward(
                              self.database, self._episode(), from_segment_id, speaker_id))
 
-    def _assignment(self, text: str, assign: Callable[[], dict[int, int | None]]) -> None:
+    def _assignment(self, text: str, assign: Callable[[], dict[int, int | None]],
+                    segment_ids: Collection[int] | None = None) -> None:
         previous: dict[int, int | None] = {}
 
         def do() -> None:
@@ -185,7 +190,8 @@ class Annotator(QObject):
             previous.update(assign())
 
         self._push(text, do, lambda: assignments.restore_assignments(self.database, previous),
-                   Change.LINES | Change.SPEAKERS)
+                   Change.LINES | Change.SPEAKERS,
+                   lambda: previous.keys() if segment_ids is None else segment_ids)
 
     # -- notes, bookmarks, highlights -------------------------------------------------------
 
@@ -206,7 +212,7 @@ class Annotator(QObject):
         def undo() -> None:
             notes.delete_note(self.database, state[0].id)
 
-        self._push(_add_note_text(kind), do, undo, Change.NOTES | Change.LINES)
+        self._push(_add_note_text(kind), do, undo, Change.NOTES | Change.LINES, tuple)
 
     def edit_note(self, note_id: int, text: str) -> None:
         old: list[NoteRow] = []
@@ -224,7 +230,7 @@ class Annotator(QObject):
             old[:] = [notes.delete_note(self.database, note_id)]
 
         self._push(self.tr("Delete note"), do, lambda: notes.restore_note(self.database, old[0]),
-                   Change.NOTES | Change.LINES)
+                   Change.NOTES | Change.LINES, tuple)
 
     # -- corrections and re-timing ----------------------------------------------------------
 
@@ -265,7 +271,7 @@ class Annotator(QObject):
             before[:] = change()
 
         self._push(text, do, lambda: corrections.restore_texts(self.database, before),
-                   Change.LINES)
+                   Change.LINES, lambda: [change.segment_id for change in before])
 
     def set_line_start(self, segment_id: int, start_ms: int) -> None:
         before: list[retiming.TimeChange] = []
@@ -274,7 +280,8 @@ class Annotator(QObject):
             before[:] = retiming.set_segment_start(self.database, segment_id, start_ms)
 
         self._push(self.tr("Set line start"), do,
-                   lambda: retiming.restore_times(self.database, before), Change.LINES)
+                   lambda: retiming.restore_times(self.database, before), Change.LINES,
+                   lambda: [change.segment_id for change in before])
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -284,9 +291,12 @@ class Annotator(QObject):
         return self.episode_id
 
     def _push(self, text: str, do: Callable[[], None], undo: Callable[[], None],
-              change: Change) -> None:
+              change: Change, lines: Callable[[], Collection[int]] | None = None) -> None:
+        """``lines`` tells, after the step or its undo, which lines it changed."""
+
         def after(error: StoreError | None) -> None:
             if error is None:
+                self.changed_segments = frozenset(lines()) if lines is not None else None
                 self.changed.emit(change)
             else:
                 self.failed.emit(str(error))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -253,6 +254,35 @@ class Library:
                              episodes.load_words(self.database, episode_id),
                              audio_missing=_missing(episode.audio_path))
 
+    def reload_lines(self, opened: OpenedEpisode,
+                     segment_ids: Collection[int]) -> tuple[OpenedEpisode, list[int] | None]:
+        """``opened`` with the rows of ``segment_ids`` read again, and the indexes of those rows.
+
+        For a refresh after an annotation: a few rows instead of the whole episode. A line
+        ``opened`` does not have means the lines changed under it: then all is read again
+        (and the indexes are None).
+        """
+        episode_id = opened.episode.id
+        rows = episodes.load_segments(self.database, episode_id, segment_ids)
+        words = episodes.load_words(self.database, episode_id, segment_ids)
+        segments = list(opened.segments)
+        where = _row_indexes(segments, rows)
+        if where is None:
+            return self.reload(episode_id), None
+        all_words = dict(opened.words)
+        changed: list[int] = []
+        for row in rows:
+            index = where[row.id]
+            segments[index] = row
+            changed.append(index)
+            if row.id in words:
+                all_words[row.id] = words[row.id]
+            else:
+                all_words.pop(row.id, None)
+        # The episode's own row too: re-timing may have made the episode longer.
+        return replace(opened, episode=self._episode(episode_id), segments=segments,
+                       words=all_words), changed
+
     def search(self, query: str) -> list[SearchHit]:
         """Lines and notes of every episode matching ``query`` (words as prefixes)."""
         return search_library(self.database, query)
@@ -341,6 +371,21 @@ class Library:
 
     def save_position(self, episode_id: int, position_ms: int) -> None:
         episodes.save_last_position(self.database, episode_id, max(0, position_ms))
+
+
+def _row_indexes(segments: list[SegmentRow], rows: list[SegmentRow]) -> dict[int, int] | None:
+    """Where each of ``rows`` is in ``segments`` (by id); None if one is not there."""
+    where: dict[int, int] = {}
+    for row in rows:
+        # Positions usually count from 0 in the list; else look the row up.
+        if 0 <= row.position < len(segments) and segments[row.position].id == row.id:
+            where[row.id] = row.position
+    if len(where) < len(rows):
+        everywhere = {segment.id: index for index, segment in enumerate(segments)}
+        if any(row.id not in everywhere for row in rows):
+            return None
+        where = {row.id: everywhere[row.id] for row in rows}
+    return where
 
 
 def _missing(path: Path | None) -> bool:

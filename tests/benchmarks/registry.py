@@ -57,6 +57,11 @@ def _ui_benchmarks() -> dict[str, Callable[[], list[Result]]]:
 
         return bench_annotations()
 
+    def window_annotations() -> list[Result]:
+        from bench_window_annotations import bench_window_annotations
+
+        return bench_window_annotations()
+
     def library() -> list[Result]:
         from bench_library import bench_library
 
@@ -68,7 +73,8 @@ def _ui_benchmarks() -> dict[str, Callable[[], list[Result]]]:
         return bench_timeline()
 
     return {"launch": launch, "view-50k-lines": view, "clock": clock,
-            "annotations": annotations, "library-1000-episodes": library, "timeline": timeline}
+            "annotations": annotations, "window-annotations-50k-lines": window_annotations,
+            "library-1000-episodes": library, "timeline": timeline}
 
 
 BENCHMARKS: dict[str, Callable[[], list[Result]]] = {**_import_benchmarks(), **_ui_benchmarks()}

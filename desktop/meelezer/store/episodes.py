@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -142,8 +142,12 @@ def list_episodes(db: Database) -> list[EpisodeRow]:
     return [_episode_row(row) for row in rows]
 
 
-def load_segments(db: Database, episode_id: int) -> list[SegmentRow]:
-    """The episode's lines in order, with their speakers; one query, no ORM objects."""
+def load_segments(db: Database, episode_id: int,
+                  segment_ids: Collection[int] | None = None) -> list[SegmentRow]:
+    """The episode's lines in order, with their speakers; one query, no ORM objects.
+
+    With ``segment_ids``, only those lines (a refresh after an annotation changed them).
+    """
     query = (
         select(
             SEGMENT.c.id,
@@ -162,13 +166,19 @@ def load_segments(db: Database, episode_id: int) -> list[SegmentRow]:
         .where(SEGMENT.c.episode_id == episode_id)
         .order_by(SEGMENT.c.position)
     )
+    if segment_ids is not None:
+        query = query.where(SEGMENT.c.id.in_(list(segment_ids)))
     with db.session() as session:
         rows: Sequence[Sequence[Any]] = session.connection().execute(query).all()
     return [SegmentRow(*row) for row in rows]
 
 
-def load_words(db: Database, episode_id: int) -> dict[int, list[Word]]:
-    """The episode's words by segment id, in order; segments without words are absent."""
+def load_words(db: Database, episode_id: int,
+               segment_ids: Collection[int] | None = None) -> dict[int, list[Word]]:
+    """The episode's words by segment id, in order; segments without words are absent.
+
+    With ``segment_ids``, only those segments' words.
+    """
     query = (
         select(
             WORD.c.segment_id, WORD.c.text, WORD.c.start_ms, WORD.c.end_ms, WORD.c.estimated
@@ -177,6 +187,8 @@ def load_words(db: Database, episode_id: int) -> dict[int, list[Word]]:
         .where(SEGMENT.c.episode_id == episode_id)
         .order_by(WORD.c.segment_id, WORD.c.position)
     )
+    if segment_ids is not None:
+        query = query.where(WORD.c.segment_id.in_(list(segment_ids)))
     words: dict[int, list[Word]] = {}
     with db.session() as session:
         for segment_id, text, start_ms, end_ms, estimated in session.connection().execute(query):

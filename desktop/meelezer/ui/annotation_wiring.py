@@ -7,6 +7,8 @@ refreshes what changed.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu, QWidget
@@ -98,7 +100,7 @@ class AnnotationWiring(QObject):
         lines.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         lines.customContextMenuRequested.connect(self._show_line_menu)
 
-        an.changed.connect(self.refresh)
+        an.changed.connect(lambda change: self.refresh(change, an.changed_segments))
         an.failed.connect(self.messages.show_message)
         # Connected before the window's own slots, so the annotator knows the episode when
         # the window draws its lines (with their notes).
@@ -146,12 +148,15 @@ class AnnotationWiring(QObject):
             if action not in (self.actions.undo, self.actions.redo):
                 action.setEnabled(enabled)
 
-    def refresh(self, change: Change = Change.LINES | Change.SPEAKERS | Change.NOTES) -> None:
+    def refresh(self, change: Change = Change.LINES | Change.SPEAKERS | Change.NOTES,
+                segment_ids: Collection[int] | None = None) -> None:
+        """Panels and lines as the store has them; ``segment_ids``: only those lines changed."""
         if self.annotator.episode_id is None:
             return
         self.refresh_panels(change)
         if Change.LINES in change:
-            self.session.reload()  # the lines themselves changed: read them again
+            # The lines themselves changed: read again those the step changed (all if unknown).
+            self.session.reload(segment_ids=segment_ids)
         elif Change.NOTES in change:
             self.session.reload(from_store=False)  # only the note markers on the lines moved
 

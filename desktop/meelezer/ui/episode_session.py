@@ -7,6 +7,8 @@ callbacks. No widgets here.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from meelezer.episode_files import EpisodeFiles
@@ -16,13 +18,18 @@ from meelezer.store.errors import StoreError
 from meelezer.transcript.errors import TranscriptError
 from meelezer.ui.playback_controller import PlaybackController
 
+# Above this many changed lines (a big find & replace) one read of the whole episode is as
+# quick as picking them out, and keeps the query small.
+PARTIAL_RELOAD_LIMIT = 2_000
+
 
 class EpisodeSession(QObject):
     # An episode is open and its rows loaded; the player loads its audio right after.
     opened = Signal(object)  # OpenedEpisode
     # The open episode's rows changed in the store (an annotation, a re-import, times fitted
-    # to the audio): the episode as it is now.
-    lines_changed = Signal(object)  # OpenedEpisode
+    # to the audio): the episode as it is now, and the indexes of the rows that changed
+    # (an empty list: only the notes over the lines changed; None: any row may have).
+    lines_changed = Signal(object, object)  # OpenedEpisode, list[int] | None
     # Estimated times were spread over the audio's real length (after lines_changed).
     times_fitted = Signal()
     # The open episode's lines were rewritten outside the undo history (a re-import, an
@@ -111,21 +118,25 @@ class EpisodeSession(QObject):
 
     # -- while open ---------------------------------------------------------------------------
 
-    def reload(self, from_store: bool = True) -> None:
+    def reload(self, from_store: bool = True,
+               segment_ids: Collection[int] | None = None) -> None:
         """Tell the views the open episode's rows as the store has them now.
 
-        Without ``from_store`` the rows already loaded are announced again (only the notes,
-        drawn over them, changed).
+        With ``segment_ids`` only those rows are read again (what an annotation changed);
+        without ``from_store`` none are (only the notes, drawn over the lines, changed).
         """
         if self.episode is None:
             return
-        if from_store:
-            try:
-                self.episode = self.library.reload(self.episode.episode.id)
-            except StoreError as error:
-                self.failed.emit(str(error))
-                return
-        self.lines_changed.emit(self.episode)
+        rows: list[int] | None = []  # none re-read: only the notes over them changed
+        try:
+            if from_store and segment_ids is not None and len(segment_ids) <= PARTIAL_RELOAD_LIMIT:
+                self.episode, rows = self.library.reload_lines(self.episode, segment_ids)
+            elif from_store:
+                self.episode, rows = self.library.reload(self.episode.episode.id), None
+        except StoreError as error:
+            self.failed.emit(str(error))
+            return
+        self.lines_changed.emit(self.episode, rows)
 
     def store_replaced(self, episode_id: int | None) -> None:
         """The store rewrote ``episode_id``'s lines behind the undo history (a re-import)."""
@@ -153,7 +164,7 @@ class EpisodeSession(QObject):
         except StoreError as error:
             self.failed.emit(str(error))
             return
-        self.lines_changed.emit(self.episode)
+        self.lines_changed.emit(self.episode, None)
         self.times_fitted.emit()
 
     def relinked(self, episode_id: int) -> None:

@@ -3,33 +3,60 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from meelezer.library import OpenedEpisode
 from meelezer.store.rows import NoteRow
 from meelezer.ui.transcript_model import LineItem
 
 
-def line_items_for(opened: OpenedEpisode, notes: Sequence[NoteRow] = ()) -> list[LineItem]:
-    starts = [row.start_ms for row in opened.segments]
-    noted_rows = _rows_with_notes(starts, notes)
-    highlights = _highlight_colors(starts, notes)
-    return [
-        LineItem(
-            segment_id=row.id,
-            start_ms=row.start_ms,
-            end_ms=row.end_ms,
-            text=row.text,
-            speaker=row.speaker_name,
-            speaker_color=row.speaker_color,
-            times_estimated=row.times_estimated,
-            words=tuple(opened.words.get(row.id, ())),
-            highlight_color=highlights.get(index),
-            has_note=index in noted_rows,
-            edited=row.original_text is not None,
-        )
-        for index, row in enumerate(opened.segments)
-    ]
+@dataclass(frozen=True, slots=True)
+class NoteMarks:
+    """Which rows carry a note marker, and the highlight colour of highlighted rows."""
+
+    noted: frozenset[int] = frozenset()
+    highlights: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, opened: OpenedEpisode, notes: Sequence[NoteRow]) -> NoteMarks:
+        starts = [row.start_ms for row in opened.segments]
+        return cls(frozenset(_rows_with_notes(starts, notes)), _highlight_colors(starts, notes))
+
+    def rows_differing_from(self, other: NoteMarks) -> set[int]:
+        """The rows whose marker or highlight is not the same in ``other``."""
+        rows = set(self.noted ^ other.noted)
+        rows.update(row for row in self.highlights.keys() | other.highlights.keys()
+                    if self.highlights.get(row) != other.highlights.get(row))
+        return rows
+
+
+def line_items_for(opened: OpenedEpisode, marks: NoteMarks) -> list[LineItem]:
+    return [line_item(opened, index, marks) for index in range(len(opened.segments))]
+
+
+def line_items_at(opened: OpenedEpisode, rows: Iterable[int],
+                  marks: NoteMarks) -> dict[int, LineItem]:
+    """The items of some rows only (a refresh after an annotation), by row."""
+    return {row: line_item(opened, row, marks) for row in rows
+            if 0 <= row < len(opened.segments)}
+
+
+def line_item(opened: OpenedEpisode, index: int, marks: NoteMarks) -> LineItem:
+    row = opened.segments[index]
+    return LineItem(
+        segment_id=row.id,
+        start_ms=row.start_ms,
+        end_ms=row.end_ms,
+        text=row.text,
+        speaker=row.speaker_name,
+        speaker_color=row.speaker_color,
+        times_estimated=row.times_estimated,
+        words=tuple(opened.words.get(row.id, ())),
+        highlight_color=marks.highlights.get(index),
+        has_note=index in marks.noted,
+        edited=row.original_text is not None,
+    )
 
 
 def _row_at(starts: Sequence[int], time_ms: int) -> int:

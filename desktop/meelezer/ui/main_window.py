@@ -40,7 +40,7 @@ from meelezer.ui.export_controller import ExportController
 from meelezer.ui.go_to_time_dialog import GoToTimeDialog
 from meelezer.ui.icons import retheme_actions
 from meelezer.ui.library_controller import LibraryController
-from meelezer.ui.line_items import line_items_for
+from meelezer.ui.line_items import NoteMarks, line_items_at, line_items_for
 from meelezer.ui.message_bar import MessageBar
 from meelezer.ui.plain_text import plain_tooltip
 from meelezer.ui.playback_bar import PlaybackBar
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self._pages.addWidget(self.empty_state)
         self._pages.addWidget(self.transcript)
         self.annotator = Annotator(library.database, self)
+        self._marks = NoteMarks()  # the note markers the transcript shows now
         self.annotation_actions = build_annotation_actions(self, self.annotator.undo_stack)
         self.annotations = AnnotationWiring(
             self, self.session, self.annotator, self.annotation_actions, self.transcript,
@@ -311,7 +312,8 @@ class MainWindow(QMainWindow):
         self.episode_opened.emit(episode.id)
 
     def _show_lines(self, opened: OpenedEpisode) -> list[LineItem]:
-        lines = line_items_for(opened, self.annotator.list_notes())
+        self._marks = NoteMarks.of(opened, self.annotator.list_notes())
+        lines = line_items_for(opened, self._marks)
         old = self.transcript.model.lines()
         if len(old) == len(lines) and all(
                 a.segment_id == b.segment_id for a, b in zip(old, lines, strict=True)):
@@ -324,9 +326,30 @@ class MainWindow(QMainWindow):
         self.controller.set_lines([(line.start_ms, line.end_ms) for line in lines])
         return lines
 
-    def _show_changed_lines(self, opened: OpenedEpisode) -> None:
-        self._show_lines(opened)
+    def _show_changed_lines(self, opened: OpenedEpisode, rows: list[int] | None) -> None:
+        model = self.transcript.model
+        if rows is None or len(opened.segments) != model.rowCount():
+            self._show_lines(opened)
+        else:
+            self._show_rows(opened, rows)
         self._show_header(opened)
+
+    def _show_rows(self, opened: OpenedEpisode, rows: list[int]) -> None:
+        """Only ``rows`` changed in the store (and perhaps the notes over the lines): show
+        those, and the rows whose note markers moved, without building every line again."""
+        model = self.transcript.model
+        marks = NoteMarks.of(opened, self.annotator.list_notes())
+        touched = set(rows) | marks.rows_differing_from(self._marks)
+        self._marks = marks
+        changed = {row: line for row, line in line_items_at(opened, touched, marks).items()
+                   if line != model.line(row)}
+        retimed = any((line.start_ms, line.end_ms) != (model.line(row).start_ms,
+                                                       model.line(row).end_ms)
+                      for row, line in changed.items())
+        if changed:
+            self.transcript.update_lines(changed)
+        if retimed:
+            self.controller.set_lines([(line.start_ms, line.end_ms) for line in model.lines()])
 
     def _show_relinked_audio(self, opened: OpenedEpisode) -> None:
         self._show_audio_status(opened)

@@ -83,9 +83,15 @@ class TranscriptModel(QAbstractListModel):
         if not valid:
             return []
         old_changes = list(self._speaker_changes)
+        same_starts = all(self._lines[row].start_ms == item.start_ms for row, item in valid.items())
         for row, item in valid.items():
             self._lines[row] = item
-        self._index_lines()
+        if same_starts:  # a label or a correction: only these rows' and the next flags move
+            for row in {r for changed_row in valid for r in (changed_row, changed_row + 1)}:
+                if row < len(self._lines):
+                    self._speaker_changes[row] = self._speaker_change_at(row)
+        else:
+            self._index_lines()
         rows = set(valid)
         rows.update(row + 1 for row in valid if row + 1 < len(self._lines)
                     and old_changes[row + 1] != self._speaker_changes[row + 1])
@@ -109,6 +115,11 @@ class TranscriptModel(QAbstractListModel):
             changes.append(line.speaker is not None and line.speaker != previous)
             previous = line.speaker
         self._speaker_changes = changes
+
+    def _speaker_change_at(self, row: int) -> bool:
+        speaker = self._lines[row].speaker
+        previous = self._lines[row - 1].speaker if row > 0 else None
+        return speaker is not None and speaker != previous
 
     def lines(self) -> list[LineItem]:
         return list(self._lines)
