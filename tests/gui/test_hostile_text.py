@@ -9,6 +9,7 @@ QTextDocument, and each hostile snippet must still be visible literally, tags an
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -17,14 +18,22 @@ from typing import Any
 
 import pytest
 from PySide6 import QtGui
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QPainter, QTextDocument
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPoint,
+    Qt,
+)
+from PySide6.QtGui import QAction, QHelpEvent, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QToolTip,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -79,6 +88,19 @@ def hostile_transcript(folder: Path, image: Path) -> Path:
         segment["words"] = [{"word": w, "start": segment["start"], "end": segment["end"],
                              "score": 0.9} for w in str(segment["text"]).split()]
     path.write_text(json.dumps({"segments": segments}), encoding="utf-8")
+    return path
+
+
+def hostile_webvtt(folder: Path, image: Path) -> Path:
+    """The same hostile speakers and first line as WebVTT voices and cue text (escaped, as
+    WebVTT needs; the reader unescapes them)."""
+    (folder / FOLDER).mkdir(exist_ok=True)
+    path = folder / FOLDER / f"{TITLE}.vtt"
+    cues = [("00:00.000 --> 00:03.000", SPEAKER, _image_line(image)),
+            ("00:03.500 --> 00:06.000", OTHER_SPEAKER, "Tweede regel")]
+    path.write_text("WEBVTT\n\n" + "".join(
+        f"{timing}\n<v {html.escape(voice, quote=False)}>{html.escape(text, quote=False)}\n\n"
+        for timing, voice, text in cues), encoding="utf-8")
     return path
 
 
@@ -157,6 +179,41 @@ def _indexes(model: Any, parent: QModelIndex | None = None) -> Iterator[QModelIn
 
 
 @pytest.fixture
+def hover_tips(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every tooltip our widgets show themselves on hover (QToolTip.showText)."""
+    tips: list[str] = []
+    show_text = QToolTip.showText
+
+    def record(*args: Any) -> Any:
+        tips.extend(arg for arg in args[1:2] if isinstance(arg, str))
+        return show_text(*args)
+
+    monkeypatch.setattr(QToolTip, "showText", record)
+    return tips
+
+
+def hover_everywhere(window: QWidget) -> None:
+    """A tooltip request on a grid over each of our widgets that paints its own content
+    (the timeline strips, the transcript's delegate markers): where they show tooltips."""
+    targets: list[QWidget] = []
+    for widget in [window, *window.findChildren(QWidget)]:
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QAbstractItemView):
+            if type(widget.itemDelegate()).__module__.startswith("meelezer"):
+                targets.append(widget.viewport())
+        elif type(widget).__module__.startswith("meelezer") and not widget.children():
+            targets.append(widget)
+    for target in targets:
+        step_x = max(6, target.width() // 150)
+        for y in range(2, target.height(), 8):
+            for x in range(2, target.width(), step_x):
+                point = QPoint(x, y)
+                QApplication.sendEvent(target, QHelpEvent(QEvent.Type.ToolTip, point,
+                                                          target.mapToGlobal(point)))
+
+
+@pytest.fixture
 def painted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every text the delegates paint: QPainter.drawText and the transcript's text layouts."""
     texts: list[str] = []
@@ -177,9 +234,11 @@ def painted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return texts
 
 
-def open_hostile(make_window: WindowFactory, tmp_path: Path) -> tuple[MainWindow, Path]:
+def open_hostile(make_window: WindowFactory, tmp_path: Path,
+                 shape: str = "whisperx") -> tuple[MainWindow, Path]:
     image = tmp_path / "canary.png"  # absent: an <img> that renders asks for it in vain
-    path = hostile_transcript(tmp_path, image)
+    make = hostile_webvtt if shape == "webvtt" else hostile_transcript
+    path = make(tmp_path, image)
     window = make_window()
     assert window.open_paths([path]), window.messages.text()
     annotator = window.annotator
@@ -194,7 +253,8 @@ def open_hostile(make_window: WindowFactory, tmp_path: Path) -> tuple[MainWindow
 
 
 def test_no_text_from_a_file_or_the_user_is_rendered_as_markup(
-        qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, painted: list[str]) -> None:
+        qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, painted: list[str],
+        hover_tips: list[str]) -> None:
     window, image = open_hostile(make_window, tmp_path)
     window.resize(1100, 700)
     library = window.library_controller.show()
@@ -213,8 +273,11 @@ def test_no_text_from_a_file_or_the_user_is_rendered_as_markup(
     for widget in QApplication.allWidgets():
         if widget.isVisible():
             widget.grab()  # paint everything visible, so the delegates' texts are recorded
+    hover_everywhere(window)
     walk = Walk(image)
     walk.everything()
+    for index, tip in enumerate(hover_tips):
+        walk.check(f"hover tooltip #{index}", tip, Qt.TextFormat.AutoText)
     for index, text in enumerate(painted):
         walk.check(f"painted text #{index}", text, Qt.TextFormat.PlainText)
     assert not walk.problems, "\n".join(walk.problems)
@@ -223,10 +286,11 @@ def test_no_text_from_a_file_or_the_user_is_rendered_as_markup(
             "Zqhead", "Zqamp", "Zqlink"} <= walk.seen
 
 
+@pytest.mark.parametrize("shape", ["whisperx", "webvtt"])
 def test_speaker_and_search_tooltips_show_markup_as_text(
-        make_window: WindowFactory, tmp_path: Path) -> None:
+        make_window: WindowFactory, tmp_path: Path, shape: str) -> None:
     """The two tooltips the fault run found rendering a transcript's HTML."""
-    window, image = open_hostile(make_window, tmp_path)
+    window, image = open_hostile(make_window, tmp_path, shape)
     model = window.annotations.speakers_panel.model
     tips = [str(model.index(row).data(Qt.ItemDataRole.ToolTipRole))
             for row in range(model.rowCount())]
