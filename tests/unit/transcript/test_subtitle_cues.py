@@ -137,3 +137,13 @@ def test_a_short_line_with_guessed_times_stays_one_cue() -> None:
              for i, text in enumerate(["Klopt,", "dat", "zag", "ik", "ook."])]
     cues = subtitle_cues(Transcript([Segment(0, 9_000, "Klopt, dat zag ik ook.", words=timed)]))
     assert len(cues) == 2 and _broken_limits(cues) == []
+
+
+def test_a_speaker_label_never_stands_alone_in_a_cue() -> None:
+    """"Name:" ends like a clause; it must still stay with the first words it introduces."""
+    text = 'Zqimg1<img src="/tmp/nonexist.png">Zqimg2 <h2>Zqhead</h2> <b>bold</b>'
+    cues = subtitle_cues(Transcript([Segment(0, 3_000, text, speaker="<b>Zq</b> Ann")]),
+                         label_speakers=True)
+    assert cues[0].lines[0].startswith("<b>Zq</b> Ann: Zqimg1")
+    assert all(cue.end_ms > cue.start_ms for cue in cues)
+    assert _broken_limits(cues) == []

@@ -39,6 +39,7 @@ class _Token:
     text: str
     start_ms: int
     end_ms: int
+    glued: bool = False  # no cue ends after it (a speaker's "Name:" stays with their words)
 
 
 def subtitle_cues(transcript: Transcript, label_speakers: bool = False) -> list[Cue]:
@@ -54,7 +55,8 @@ def subtitle_cues(transcript: Transcript, label_speakers: bool = False) -> list[
         speaker = one_line(segment.speaker or "") or None
         tokens, word_timed = _timed_tokens(text, segment, start_ms, end_ms)
         if label_speakers and speaker:
-            tokens.insert(0, _Token(f"{speaker}:", tokens[0].start_ms, tokens[0].start_ms))
+            tokens.insert(0, _Token(f"{speaker}:", tokens[0].start_ms, tokens[0].start_ms,
+                                    glued=True))
         cues.extend(_cues_of_line(_fit_tokens(tokens), end_ms, speaker, word_timed))
     return cues
 
@@ -104,7 +106,8 @@ def _fit_tokens(tokens: list[_Token]) -> list[_Token]:
         span = token.end_ms - token.start_ms
         for number, part in enumerate(parts):
             fitted.append(_Token(part, token.start_ms + span * number // len(parts),
-                                 token.start_ms + span * (number + 1) // len(parts)))
+                                 token.start_ms + span * (number + 1) // len(parts),
+                                 glued=token.glued and number == len(parts) - 1))
     return fitted
 
 
@@ -162,6 +165,8 @@ def _cue_ends(tokens: list[_Token], word_timed: bool) -> list[int]:
 def _break_cost(tokens: list[_Token], end: int) -> float:
     if end == len(tokens):
         return 0.0
+    if tokens[end - 1].glued:
+        return float("inf")
     text = tokens[end - 1].text
     return 0.0 if text.endswith(_SENTENCE_ENDS) else 1.0 if text.endswith(_CLAUSE_ENDS) else 3.0
 
