@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from meelezer import __version__
 from meelezer.annotator import Annotator
+from meelezer.audio.cache import AnalysisCache
 from meelezer.episode_files import (
     AUDIO_EXTENSIONS,
     TRANSCRIPT_EXTENSIONS,
@@ -30,6 +31,8 @@ from meelezer.playback.player import PlaybackState, Player
 from meelezer.settings import SPEEDS, Settings
 from meelezer.store.errors import StoreError
 from meelezer.ui.actions import WindowActions, build_actions
+from meelezer.ui.analysis_controller import AnalysisController
+from meelezer.ui.analysis_progress import add_to_status_bar
 from meelezer.ui.annotation_actions import build_annotation_actions
 from meelezer.ui.annotation_wiring import AnnotationWiring
 from meelezer.ui.empty_state import EmptyState
@@ -73,6 +76,10 @@ class MainWindow(QMainWindow):
         self.session = EpisodeSession(library, player, self.controller, self)
         self.messages = MessageBar()
         self.library_controller = LibraryController(self, self.session, self.messages)
+        # The open episode's audio analysed in the background; the timeline draws from it.
+        self.analysis = AnalysisController(
+            self.session, AnalysisCache(library.database.path.parent), self)
+        self.analysis.failed.connect(self.messages.show_message)
         self.exporter = ExportController(self, self.session, self.messages)
         self.header = EpisodeHeader()
         self.header.hide()
@@ -109,6 +116,7 @@ class MainWindow(QMainWindow):
         self._apply_remembered_state()
         self._refresh_recent()
         self.bar.set_playable(False)
+        self.analysis_progress = add_to_status_bar(self, self.analysis)
 
     # -- building -----------------------------------------------------------------------------
 
@@ -522,6 +530,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.analysis.shutdown()
         self.session.save_position()
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
