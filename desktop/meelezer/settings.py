@@ -106,6 +106,24 @@ class Settings:
         self._qsettings.setValue("state/follow_playback", bool(value))
 
     @property
+    def timeline_shown(self) -> bool:
+        return self._flag("state/timeline_shown", True)
+
+    @timeline_shown.setter
+    def timeline_shown(self, value: bool) -> None:
+        self._qsettings.setValue("state/timeline_shown", bool(value))
+
+    @property
+    def timeline_span_ms(self) -> int:
+        """How long a stretch the timeline's zoomed strip shows."""
+        return round(_clamp(self._number("state/timeline_span_ms", 60_000), 4_000, 36_000_000))
+
+    @timeline_span_ms.setter
+    def timeline_span_ms(self, value: float) -> None:
+        self._qsettings.setValue("state/timeline_span_ms", round(_clamp(value, 4_000,
+                                                                        36_000_000)))
+
+    @property
     def window_geometry(self) -> QByteArray | None:
         value = self._qsettings.value("state/window_geometry")
         return value if isinstance(value, QByteArray) else None

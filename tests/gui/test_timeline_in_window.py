@@ -140,3 +140,20 @@ def test_timeline_keys_zoom_and_pan_and_clash_with_no_other_shortcut(
     for key in timeline_keys:
         assert sequences.count(key) == 1, key
     assert QKeySequence("Alt+=").toString() in timeline_keys
+
+
+def test_hiding_and_zoom_are_remembered(make_window: WindowFactory, demo: Path) -> None:
+    window = _open(make_window, demo)
+    window.timeline_actions.zoom_in.trigger()
+    span = window.timeline.zoom_window().span_ms
+    assert span < 60_000
+    window.timeline_actions.show.trigger()
+    assert not window.timeline.isVisible()
+    window.close()
+
+    again = _open(make_window, demo)
+    assert not again.timeline_actions.show.isChecked()
+    assert not again.timeline.isVisible()
+    assert again.timeline.zoom_window().span_ms == pytest.approx(span, abs=1)
+    again.timeline_actions.show.trigger()
+    assert again.timeline.isVisible()

@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
             self.controller, self.messages)
         self.timeline = Timeline()
         self.timeline_actions = wire_timeline(self, self.timeline, self.transcript,
-                                              self.controller, self.annotator)
+                                              self.controller, self.annotator, settings)
 
         central = QWidget()
         layout = QVBoxLayout(central)

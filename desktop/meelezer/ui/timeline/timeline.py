@@ -15,7 +15,7 @@ from meelezer.audio.analysis import AudioAnalysis
 from meelezer.store.rows import NoteRow
 from meelezer.ui.timeline.content import TimelineContent
 from meelezer.ui.timeline.overview import OverviewStrip
-from meelezer.ui.timeline.window import ZOOM_STEP, TimeWindow
+from meelezer.ui.timeline.window import MIN_SPAN_MS, PAGE_LEAD, ZOOM_STEP, TimeWindow
 from meelezer.ui.timeline.zoom_strip import ZoomStrip
 from meelezer.ui.transcript_model import LineItem, TranscriptModel
 
@@ -28,6 +28,7 @@ PAN_SHARE = 1 / 3  # a pan key moves a third of the zoomed stretch
 class Timeline(QWidget):
     seek_requested = Signal(int)  # ms
     scrub_finished = Signal()  # a click, a drag or a mark jump is over
+    span_changed = Signal(float)  # the user zoomed: the zoomed strip's span in ms
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,10 +155,19 @@ class Timeline(QWidget):
             around_ms = (self._position_ms if self._window.contains(self._position_ms)
                          else (self._window.start_ms + self._window.end_ms) / 2)
         window = self._window.zoomed(factor, around_ms, duration)
-        self._span_ms = window.span_ms
         if not window.contains(self._position_ms):
             self._following = False  # looking elsewhere: do not page back to the playhead
         self._apply_window(window)
+        if window.span_ms != self._span_ms:
+            self._span_ms = window.span_ms
+            self.span_changed.emit(window.span_ms)
+
+    def set_span_ms(self, span_ms: float) -> None:
+        """Zoom to show ``span_ms`` (a remembered zoom), around the playhead."""
+        self._span_ms = max(float(MIN_SPAN_MS), span_ms)
+        start = self._position_ms - self._span_ms * PAGE_LEAD
+        self._apply_window(TimeWindow(start, start + self._span_ms).clamped(
+            self.content.duration_ms()))
 
     def zoom_in(self) -> None:
         self.zoom(ZOOM_STEP)

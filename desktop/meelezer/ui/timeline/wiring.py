@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from meelezer.annotator import Annotator, Change
+from meelezer.settings import Settings
 from meelezer.ui.playback_controller import PlaybackController
 from meelezer.ui.timeline.actions import TimelineActions, build_timeline_actions
 from meelezer.ui.timeline.timeline import Timeline
@@ -12,7 +13,8 @@ from meelezer.ui.transcript_view import TranscriptView
 
 
 def wire_timeline(window: QWidget, timeline: Timeline, view: TranscriptView,
-                  controller: PlaybackController, annotator: Annotator) -> TimelineActions:
+                  controller: PlaybackController, annotator: Annotator,
+                  settings: Settings) -> TimelineActions:
     """Lines, labels and find hits come from the view, notes from the annotator, the playhead
     from the controller; a click on the timeline seeks and brings the transcript along."""
 
@@ -36,4 +38,11 @@ def wire_timeline(window: QWidget, timeline: Timeline, view: TranscriptView,
     actions.pan_back.triggered.connect(timeline.pan_back)
     actions.pan_forward.triggered.connect(timeline.pan_forward)
     actions.show.toggled.connect(timeline.set_wanted)
+
+    # Shown or hidden, and how far zoomed, as the user left it.
+    actions.show.setChecked(settings.timeline_shown)
+    timeline.set_wanted(settings.timeline_shown)
+    actions.show.toggled.connect(lambda shown: setattr(settings, "timeline_shown", shown))
+    timeline.set_span_ms(settings.timeline_span_ms)
+    timeline.span_changed.connect(lambda span: setattr(settings, "timeline_span_ms", span))
     return actions
