@@ -100,14 +100,14 @@ def test_find_moved_files_without_a_selection_searches_every_episode_missing_one
 
     dialog = window.library_controller.show()
     rows = {dialog.model.index(r, FILES).data() for r in range(dialog.model.rowCount())}
-    assert rows == {"", "transcript missing"}
+    assert rows == {"no audio", "transcript missing"}  # other.srt never had audio
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",
                         lambda *_args: pytest.fail("everything was found nearby"))
     dialog.table.clearSelection()
     dialog.find_moved_button.click()
     assert f"Found the moved transcript at {moved}" in window.messages.text()
     rows = {dialog.model.index(r, FILES).data() for r in range(dialog.model.rowCount())}
-    assert rows == {""}
+    assert rows == {"", "no audio"}
 
 
 def test_nothing_to_find_says_so(make_window: WindowFactory, demo: Path,

@@ -76,6 +76,7 @@ class SearchHit:
     speaker_name: str | None
     text: str
     marked: tuple[tuple[int, int], ...]
+    time_estimated: bool = False  # the line's time was estimated (text without times)
 
 
 def search_library(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
@@ -105,7 +106,7 @@ def search_library(db: Database, query: str, limit: int = 50) -> list[SearchHit]
         row = lines.get(rowid) if rowid > 0 else notes.get(-rowid)
         if row is None:  # deleted between the two queries: impossible in one transaction
             continue
-        episode_id, title, show_name, time_ms, speaker_name, row_text = row
+        episode_id, title, show_name, time_ms, speaker_name, row_text, estimated = row
         hits.append(
             SearchHit(
                 episode_id=episode_id,
@@ -117,6 +118,7 @@ def search_library(db: Database, query: str, limit: int = 50) -> list[SearchHit]
                 speaker_name=speaker_name,
                 text=row_text,
                 marked=marked_spans(row_text, folded),
+                time_estimated=bool(estimated),
             )
         )
     return hits
@@ -186,7 +188,7 @@ def _lines(connection: Connection, ids: Sequence[int]) -> dict[int, tuple[Any, .
     query = (
         select(
             SEGMENT.c.id, EPISODE.c.id, EPISODE.c.title, SHOW.c.name, SEGMENT.c.start_ms,
-            SPEAKER.c.name, SEGMENT.c.text,
+            SPEAKER.c.name, SEGMENT.c.text, SEGMENT.c.times_estimated,
         )
         .select_from(
             SEGMENT.join(EPISODE, SEGMENT.c.episode_id == EPISODE.c.id)
@@ -212,8 +214,8 @@ def _notes(connection: Connection, ids: Sequence[int]) -> dict[int, tuple[Any, .
         )
         .where(NOTE.c.id.in_(ids))
     )
-    # Notes have no speaker; the None keeps the row shape of _lines.
+    # Notes have no speaker and an exact time; None and False keep the row shape of _lines.
     return {
-        note_id: (episode_id, title, show, time_ms, None, note_text)
+        note_id: (episode_id, title, show, time_ms, None, note_text, False)
         for note_id, episode_id, title, show, time_ms, note_text in connection.execute(query)
     }

@@ -43,6 +43,8 @@ class LibraryController(QObject):
         self.refresh()
         self.dialog.show()
         self.dialog.raise_()
+        self.dialog.activateWindow()
+        self.dialog.start_afresh()
         return self.dialog
 
     def refresh(self) -> None:

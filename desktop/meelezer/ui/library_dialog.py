@@ -28,6 +28,7 @@ from meelezer.store.library_overview import EpisodeSummary
 from meelezer.store.search import SearchHit
 from meelezer.transcript.timecode import format_clock
 from meelezer.ui.library_model import TITLE, LibraryModel
+from meelezer.ui.note_text import without_markdown_marks
 from meelezer.ui.plain_text import plain_label, plain_tooltip
 
 SEARCH_DELAY_MS = 150  # wait for a pause in typing before searching the whole library
@@ -145,6 +146,14 @@ class LibraryDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         return self.model.summary(rows[0].row()) if rows else None
 
+    def start_afresh(self) -> None:
+        """Opened again: the episode list, an empty search field with the cursor in it."""
+        self._delay.stop()
+        self.search_field.clear()
+        self._delay.stop()  # clearing started it
+        self._pages.setCurrentIndex(0)
+        self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def search_now(self, query: str) -> None:
         """Search at once (the field waits for a pause in typing)."""
         self.search_field.setText(query)
@@ -160,9 +169,14 @@ class LibraryDialog(QDialog):
         self.results.clear()
         for hit in hits:
             speaker = f" · {hit.speaker_name}" if hit.speaker_name else ""
+            title = self.model.title(hit.episode_id, hit.episode_title)
+            when = ("~" if hit.time_estimated else "") + format_clock(hit.time_ms)
+            text, marked = hit.text, hit.marked
+            if hit.note_id is not None:  # a note is Markdown: show it as prose
+                text, marked = without_markdown_marks(text, marked)
             label = QLabel(f"<span style='color: palette(placeholder-text)'>"
-                           f"{html.escape(hit.episode_title)} · {format_clock(hit.time_ms)}"
-                           f"{html.escape(speaker)}</span><br>{marked_html(hit.text, hit.marked)}")
+                           f"{html.escape(title)} · {when}"
+                           f"{html.escape(speaker)}</span><br>{marked_html(text, marked)}")
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             item = QListWidgetItem()

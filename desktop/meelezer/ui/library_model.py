@@ -37,11 +37,17 @@ class LibraryModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[EpisodeSummary] = []
+        self._titles: dict[int, str] = {}
 
     def set_episodes(self, rows: list[EpisodeSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._titles = distinct_titles(self._rows)
         self.endResetModel()
+
+    def title(self, episode_id: int, fallback: str) -> str:
+        """The episode's title as the list shows it (told apart from its namesakes)."""
+        return self._titles.get(episode_id, fallback)
 
     def summary(self, row: int) -> EpisodeSummary:
         return self._rows[row]
@@ -68,6 +74,8 @@ class LibraryModel(QAbstractTableModel):
         if role == SUMMARY_ROLE:
             return episode
         if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == TITLE:
+                return self._titles.get(episode.id, episode.title)
             return _cell(episode, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (TITLE, FILES):
             return plain_tooltip(self._paths_tip(episode))
@@ -92,14 +100,36 @@ class LibraryModel(QAbstractTableModel):
         return "\n".join(lines)
 
 
+def distinct_titles(rows: list[EpisodeSummary]) -> dict[int, str]:
+    """Each episode's title; one that others share gets its transcript's file name after it
+    (and its folder too when the file names are the same), so a rerun is not a twin."""
+    by_title: dict[str, list[EpisodeSummary]] = {}
+    for row in rows:
+        by_title.setdefault(row.title, []).append(row)
+    titles = {}
+    for title, namesakes in by_title.items():
+        names = [row.transcript_path.name for row in namesakes]
+        for row in namesakes:
+            if len(namesakes) == 1:
+                titles[row.id] = title
+                continue
+            where = row.transcript_path.name
+            if names.count(where) > 1:
+                where = f"{row.transcript_path.parent.name}/{where}"
+            titles[row.id] = f"{title} — {where}"
+    return titles
+
+
 def missing_text(episode: EpisodeSummary) -> str:
-    """The Files column: which of the episode's files are gone ("" when none)."""
+    """The Files column: which of the episode's files are gone, or that it has no audio."""
     if episode.audio_missing and episode.transcript_missing:
         return QCoreApplication.translate("LibraryModel", "audio and transcript missing")
     if episode.audio_missing:
         return QCoreApplication.translate("LibraryModel", "audio missing")
     if episode.transcript_missing:
         return QCoreApplication.translate("LibraryModel", "transcript missing")
+    if episode.audio_path is None:
+        return QCoreApplication.translate("LibraryModel", "no audio")
     return ""
 
 

@@ -74,3 +74,33 @@ def note_preview(text: str, max_chars: int = 120) -> str:
     if space > max_chars // 2:
         cut = cut[:space]
     return cut.rstrip(" ,.;:") + "…"
+
+
+# Markdown's marks around text (emphasis, code, headings, quotes, bullets, link brackets),
+# found where they act as marks: a lone * or _ only at a word's edge, so snake_case stays.
+_MARKS = re.compile(
+    r"\*\*|__|~~|`+"
+    r"|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)"
+    r"|^[ \t]{0,3}#{1,6}[ \t]+|^[ \t]{0,3}>[ \t]?|^[ \t]*[-+*][ \t]+(?=\S)"
+    r"|\[(?=[^\]\n]*\]\([^)\n]*\))|\]\([^)\n]*\)",
+    re.MULTILINE)
+
+
+def without_markdown_marks(text: str, spans: tuple[tuple[int, int], ...]
+                           ) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``text`` with its Markdown marks taken out, and ``spans`` (match offsets in ``text``)
+    moved to the same characters in the result: a search hit in a note reads as prose."""
+    keep = [True] * len(text)
+    for mark in _MARKS.finditer(text):
+        for index in range(mark.start(), mark.end()):
+            keep[index] = False
+    new_index: list[int] = []
+    kept: list[str] = []
+    for index, character in enumerate(text):
+        new_index.append(len(kept))
+        if keep[index]:
+            kept.append(character)
+    new_index.append(len(kept))
+    moved = tuple((new_index[start], new_index[end]) for start, end in spans
+                  if new_index[end] > new_index[start])
+    return "".join(kept), moved
