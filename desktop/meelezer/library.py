@@ -304,6 +304,39 @@ class Library:
 
         return import_annotations(self.database, archive)
 
+    def edited_episode(self, files: EpisodeFiles) -> EpisodeRow | None:
+        """The episode imported from ``files``' transcript path, if that file has new content
+        now (edited on disk); None when the content is known or the path is new.
+
+        Opening such a file as it is would import a second episode of the same title, with
+        none of the first one's annotations. Problems reading the file are left to
+        ``open_files``, which reports them.
+        """
+        from meelezer.transcript.file_checks import check_transcript_file
+
+        path = files.transcript.resolve()
+        try:
+            check_transcript_file(path)
+            digest = episodes.file_sha256(path)
+        except (OSError, TranscriptError):
+            return None
+        if episodes.find_episode_by_hash(self.database, digest) is not None:
+            return None
+        same_path = [episode for episode in episodes.list_episodes(self.database)
+                     if episode.transcript_path == path]
+        # Imported twice already (before this question was asked): the one used last.
+        return max(same_path, key=lambda e: (e.last_opened_at or e.created_at, e.id),
+                   default=None)
+
+    def reimport_files(self, episode_id: int, files: EpisodeFiles) -> ReimportReport:
+        """``reimport`` from ``files``' transcript, and play the audio found beside it."""
+        report = self.reimport(episode_id, files.transcript)
+        if files.audio is not None:
+            episode = self._episode(episode_id)
+            episodes.relocate_episode(self.database, episode_id, episode.transcript_path,
+                                      files.audio.resolve())
+        return report
+
     def reimport(self, episode_id: int, transcript_path: Path) -> ReimportReport:
         """Replace the episode's lines with a new version of its transcript (a better
         Whisper run, say); labels, corrections and user-set times follow by time and text.

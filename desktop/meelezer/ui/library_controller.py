@@ -9,12 +9,15 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from meelezer.episode_files import AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS
+from meelezer.episode_files import AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS, EpisodeFiles
 from meelezer.library import MovedFiles
 from meelezer.store.errors import StoreError
+from meelezer.store.reimport import ReimportReport
+from meelezer.store.rows import EpisodeRow
 from meelezer.store.search import SearchHit
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.timecode import format_clock
+from meelezer.ui.edited_transcript import EditedChoice, ask_about_edited_transcript
 from meelezer.ui.episode_session import EpisodeSession
 from meelezer.ui.library_dialog import LibraryDialog
 from meelezer.ui.message_bar import MessageBar
@@ -95,6 +98,40 @@ class LibraryController(QObject):
         except (StoreError, TranscriptError) as error:
             self.messages.show_message(self.tr("Cannot re-import: {error}").format(error=error))
             return False
+        self.session.store_replaced(episode_id)
+        self.messages.show_message(self._reimported_message(report))
+        self.refresh()
+        return True
+
+    def open_edited(self, episode: EpisodeRow, files: EpisodeFiles) -> bool:
+        """``files`` holds a changed version of ``episode``'s transcript: ask whether to
+        re-import it into that episode or open the episode as imported; say what happened."""
+        choice = ask_about_edited_transcript(self.window, episode, files.transcript)
+        if choice is EditedChoice.CANCEL:
+            return False
+        if choice is EditedChoice.EARLIER:
+            if not self.session.open_episode(episode.id):
+                return False
+            self.messages.show_message(self.tr(
+                "Opened “{title}” as it was imported; the changes in {file} were not read. "
+                "Library → Re-import transcript… reads them.").format(
+                    title=episode.title, file=files.transcript))
+            return True
+        try:
+            report = self.library.reimport_files(episode.id, files)
+        except (StoreError, TranscriptError) as error:
+            self.messages.show_message(self.tr("Cannot re-import: {error}").format(error=error))
+            return False
+        self.session.store_replaced(episode.id)  # if it is open: its undo steps are void
+        if not self.session.open_episode(episode.id):
+            return False
+        self.messages.show_message(self.tr(
+            "The transcript changed since it was imported; “{title}” now has the new text."
+        ).format(title=episode.title) + " " + self._reimported_message(report))
+        self.refresh()
+        return True
+
+    def _reimported_message(self, report: ReimportReport) -> str:
         message = self.tr(
             "Re-imported {lines} lines: {labels} labels, {corrections} corrections and "
             "{times} set times carried over.").format(
@@ -106,10 +143,7 @@ class LibraryController(QObject):
                 "{count} could not be carried, e.g. at {time}: “{text}”.").format(
                     count=len(report.not_carried), time=format_clock(first.start_ms),
                     text=first.text[:60])
-        self.session.store_replaced(episode_id)
-        self.messages.show_message(message)
-        self.refresh()
-        return True
+        return message
 
     def relink(self, episode_id: int, path: Path | None = None) -> None:
         if path is None:

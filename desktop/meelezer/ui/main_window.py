@@ -275,6 +275,13 @@ class MainWindow(QMainWindow):
         return self.session.episode
 
     def open_episode_files(self, files: EpisodeFiles) -> bool:
+        try:
+            edited = self.library.edited_episode(files)
+        except StoreError as error:
+            self._report(self.tr("Cannot open this transcript"), str(error))
+            return False
+        if edited is not None:  # its annotations would vanish behind a new episode: ask
+            return self.library_controller.open_edited(edited, files)
         return self.session.open_files(files)
 
     def open_library_episode(self, episode_id: int) -> bool:
