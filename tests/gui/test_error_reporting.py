@@ -35,6 +35,12 @@ def reporting(make_window: WindowFactory) -> Iterator[tuple[MainWindow, ErrorRep
         reporter.dialog.close()
 
 
+def shown_dialog(qtbot: QtBot, reporter: ErrorReporter) -> QMessageBox:
+    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+    assert reporter.dialog is not None
+    return reporter.dialog
+
+
 @pytest.mark.qt_no_exception_capture
 def test_an_error_in_a_slot_shows_a_dialog_and_is_logged(
         qtbot: QtBot, reporting: tuple[MainWindow, ErrorReporter, Path]) -> None:
@@ -44,9 +50,7 @@ def test_an_error_in_a_slot_shows_a_dialog_and_is_logged(
         raise RuntimeError('<img src="/dev/zero"> kapot')
 
     QTimer.singleShot(0, broken_slot)
-    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
-    dialog = reporter.dialog
-    assert dialog is not None
+    dialog = shown_dialog(qtbot, reporter)
     assert dialog.textFormat().name == "PlainText"
     assert 'RuntimeError: <img src="/dev/zero"> kapot' in dialog.text()
     assert str(log.parent) in dialog.text()
@@ -68,11 +72,11 @@ def test_an_error_in_another_thread_reaches_the_window_once(
         thread = threading.Thread(target=worker, name="analysis")
         thread.start()
         thread.join()
-    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+    dialog = shown_dialog(qtbot, reporter)
     QApplication.processEvents()
     assert reporter.shown == 1  # the repeat is logged, not shown again
     assert log.read_text(encoding="utf-8").count("ValueError: fout in de achtergrond") == 2
-    assert reporter.dialog is not None and "fout in de achtergrond" in reporter.dialog.text()
+    assert "fout in de achtergrond" in dialog.text()
 
 
 class _UrlCatcher(QObject):
@@ -106,9 +110,8 @@ def test_the_error_dialog_opens_the_log_folder(
         qtbot: QtBot, reporting: tuple[MainWindow, ErrorReporter, Path]) -> None:
     _window, reporter, log = reporting
     reporter.report(OSError("schijf vol"), "Traceback …")
-    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
-    assert reporter.dialog is not None
-    button = next(b for b in reporter.dialog.buttons() if b.text() == "Open log folder")
+    button = next(b for b in shown_dialog(qtbot, reporter).buttons()
+                  if b.text() == "Open log folder")
     catcher = _UrlCatcher()
     QDesktopServices.setUrlHandler("file", catcher, "catch")
     try:
@@ -116,4 +119,3 @@ def test_the_error_dialog_opens_the_log_folder(
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert [url.toLocalFile() for url in catcher.urls] == [str(log.parent)]
-    assert isinstance(reporter.dialog, QMessageBox)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from meelezer.transcript.model import Transcript
+from meelezer.transcript.model import Transcript, Word
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +15,7 @@ class Line:
     end_ms: int
     text: str
     speaker: str | None
+    words: tuple[Word, ...] = ()  # the segment's word times, as read
 
     @property
     def labelled(self) -> str:
@@ -51,5 +52,5 @@ def lines(transcript: Transcript) -> list[Line]:
         start_ms = max(0, segment.start_ms)
         end_ms = max(start_ms, segment.end_ms)
         speaker = one_line(segment.speaker or "") or None
-        result.append(Line(start_ms, end_ms, text, speaker))
+        result.append(Line(start_ms, end_ms, text, speaker, tuple(segment.words)))
     return result

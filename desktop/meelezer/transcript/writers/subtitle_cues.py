@@ -10,10 +10,11 @@ always starts a new cue. Text is kept whole: only the whitespace between words c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from meelezer.transcript.model import Segment, Transcript, Word
-from meelezer.transcript.writers._common import one_line
+from meelezer.transcript.model import Transcript, Word
+from meelezer.transcript.writers._common import Line, lines
 
 MAX_LINE_CHARS = 42
 MAX_LINES = 2
@@ -46,27 +47,21 @@ def subtitle_cues(transcript: Transcript, label_speakers: bool = False) -> list[
     """The transcript as short cues. With ``label_speakers`` the first cue of each line
     begins with ``Name:`` (for SRT, which has no speaker field), counted in its length."""
     cues: list[Cue] = []
-    for segment in transcript.segments:
-        text = one_line(segment.text)
-        if not text:
-            continue
-        start_ms = max(0, segment.start_ms)
-        end_ms = max(start_ms, segment.end_ms)
-        speaker = one_line(segment.speaker or "") or None
-        tokens, word_timed = _timed_tokens(text, segment, start_ms, end_ms)
-        if label_speakers and speaker:
-            tokens.insert(0, _Token(f"{speaker}:", tokens[0].start_ms, tokens[0].start_ms,
-                                    glued=True))
-        cues.extend(_cues_of_line(_fit_tokens(tokens), end_ms, speaker, word_timed))
+    for line in lines(transcript):
+        tokens, word_timed = _timed_tokens(line)
+        if label_speakers and line.speaker:
+            tokens.insert(0, _Token(f"{line.speaker}:", tokens[0].start_ms,
+                                    tokens[0].start_ms, glued=True))
+        cues.extend(_cues_of_line(_fit_tokens(tokens), line.end_ms, line.speaker, word_timed))
     return cues
 
 
-def _timed_tokens(text: str, segment: Segment, start_ms: int,
-                  end_ms: int) -> tuple[list[_Token], bool]:
+def _timed_tokens(line: Line) -> tuple[list[_Token], bool]:
     """The line's words with times: the transcript's word times when they spell the same
     words (then True), else spread over the line in proportion to the characters."""
+    text, start_ms, end_ms = line.text, line.start_ms, line.end_ms
     words = text.split()
-    timed = _word_times(words, segment.words, start_ms, end_ms)
+    timed = _word_times(words, line.words, start_ms, end_ms)
     if timed is not None:
         return timed, True
     total = max(1, len(text))
@@ -80,7 +75,7 @@ def _timed_tokens(text: str, segment: Segment, start_ms: int,
     return tokens, False
 
 
-def _word_times(words: list[str], timed_words: list[Word], start_ms: int,
+def _word_times(words: list[str], timed_words: Sequence[Word], start_ms: int,
                 end_ms: int) -> list[_Token] | None:
     pieces = [(piece, word) for word in timed_words for piece in word.text.split()]
     if [piece for piece, _ in pieces] != words:

@@ -2,37 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from meelezer.transcript.model import EpisodeMetadata, Transcript
 from meelezer.transcript.timecode import format_vtt
 from meelezer.transcript.writers._common import escape_markup, lines, one_line
 from meelezer.transcript.writers.subtitle_cues import subtitle_cues
 
+# A cue to write: start, end, its display lines, its speaker.
+_Cue = tuple[int, int, Sequence[str], str | None]
+
 
 def write(transcript: Transcript) -> str:
     """WebVTT text: header, optional NOTE block, then one cue per line."""
-    blocks = ["WEBVTT\n"]
-    note = _note(transcript.metadata)
-    if note:
-        blocks.append(note)
-    for line in lines(transcript):
-        # WebVTT cue text is markup: & and < must always be escaped.
-        text = escape_markup(line.text)
-        if line.speaker:
-            text = f"<v {escape_markup(line.speaker)}>{text}"
-        blocks.append(f"{format_vtt(line.start_ms)} --> {format_vtt(line.end_ms)}\n{text}\n")
-    return "\n".join(blocks)
+    return _document(transcript.metadata, [(line.start_ms, line.end_ms, (line.text,),
+                                            line.speaker) for line in lines(transcript)])
 
 
 def write_subtitles(transcript: Transcript) -> str:
     """WebVTT for video: short cues (see ``subtitle_cues``), each with its ``<v Name>``."""
+    return _document(transcript.metadata, [(cue.start_ms, cue.end_ms, cue.lines, cue.speaker)
+                                           for cue in subtitle_cues(transcript)])
+
+
+def _document(metadata: EpisodeMetadata, cues: list[_Cue]) -> str:
     blocks = ["WEBVTT\n"]
-    note = _note(transcript.metadata)
+    note = _note(metadata)
     if note:
         blocks.append(note)
-    for cue in subtitle_cues(transcript):
-        voice = f"<v {escape_markup(cue.speaker)}>" if cue.speaker else ""
-        text = voice + "\n".join(escape_markup(line) for line in cue.lines)
-        blocks.append(f"{format_vtt(cue.start_ms)} --> {format_vtt(cue.end_ms)}\n{text}\n")
+    for start_ms, end_ms, text_lines, speaker in cues:
+        # WebVTT cue text is markup: & and < must always be escaped.
+        voice = f"<v {escape_markup(speaker)}>" if speaker else ""
+        text = voice + "\n".join(escape_markup(line) for line in text_lines)
+        blocks.append(f"{format_vtt(start_ms)} --> {format_vtt(end_ms)}\n{text}\n")
     return "\n".join(blocks)
 
 
