@@ -157,3 +157,45 @@ def test_hiding_and_zoom_are_remembered(make_window: WindowFactory, demo: Path) 
     assert again.timeline.zoom_window().span_ms == pytest.approx(span, abs=1)
     again.timeline_actions.show.trigger()
     assert again.timeline.isVisible()
+
+
+@pytest.fixture
+def clip_episode(tmp_path: Path, seeds_dir: Path,
+                 tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo transcript beside the first 30 s of its audio, as a WAV."""
+    import shutil
+
+    from helpers.audio_files import demo_clip
+    from helpers.windows import DEMO_AUDIO, DEMO_TEXT
+
+    clip = tmp_path_factory.getbasetemp() / "timeline-clip.wav"
+    if not clip.exists():
+        demo_clip(seeds_dir / DEMO_AUDIO, 30, clip)
+    folder = tmp_path / "clip"
+    folder.mkdir()
+    shutil.copy(clip, folder / "ai-report-grok3-demo.wav")
+    return Path(shutil.copy(seeds_dir / DEMO_TEXT, folder / DEMO_TEXT))
+
+
+def test_the_audio_analysis_draws_the_waveform_and_leaves_with_the_episode(
+        make_window: WindowFactory, clip_episode: Path, qtbot: QtBot) -> None:
+    window = make_window()
+    window.analysis.start_delay_ms = 0
+    timeline = window.timeline
+    assert window.open_paths([clip_episode])
+    qtbot.waitUntil(lambda: timeline.content.analysis is not None
+                    and timeline.content.analysis.complete, timeout=120_000)
+    assert timeline.content.analysis is window.analysis.analysis
+    strip = timeline.zoomed
+    QApplication.processEvents()
+    image = strip.grab().toImage()
+    wave = strip.areas().wave
+    # Where the first line is spoken the waveform reaches well above the middle line.
+    line = window.transcript.model.line(0)
+    x = round(strip.x_of((line.start_ms + line.end_ms) / 2))
+    drawn = [y for y in range(wave.top(), wave.bottom())
+             if image.pixelColor(x, y) == strip.colors.unlabelled]
+    assert len(drawn) > wave.height() // 4
+
+    window.session.close()
+    assert timeline.content.analysis is None

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.timeline = Timeline()
         self.timeline_actions = wire_timeline(self, self.timeline, self.transcript,
                                               self.controller, self.annotator, settings)
+        self.analysis.analysis_changed.connect(self.timeline.set_analysis)
 
         central = QWidget()
         layout = QVBoxLayout(central)
