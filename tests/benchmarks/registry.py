@@ -42,6 +42,11 @@ def _ui_benchmarks() -> dict[str, Callable[[], list[Result]]]:
 
         return bench_launch()
 
+    def launch_large() -> list[Result]:
+        from bench_launch import bench_launch_large_library
+
+        return bench_launch_large_library()
+
     def view() -> list[Result]:
         from bench_view import bench_transcript_view
 
@@ -72,8 +77,9 @@ def _ui_benchmarks() -> dict[str, Callable[[], list[Result]]]:
 
         return bench_timeline()
 
-    return {"launch": launch, "view-50k-lines": view, "clock": clock,
-            "annotations": annotations, "window-annotations-50k-lines": window_annotations,
+    return {"launch": launch, "launch-1000-episodes": launch_large, "view-50k-lines": view,
+            "clock": clock, "annotations": annotations,
+            "window-annotations-50k-lines": window_annotations,
             "library-1000-episodes": library, "timeline": timeline}
 
 

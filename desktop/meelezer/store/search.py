@@ -1,4 +1,5 @@
-"""Library-wide search over line and note text with SQLite FTS5, ranked by bm25."""
+"""Library-wide search over line and note text with SQLite FTS5, ranked among the newest
+matches by a bm25-like score computed here."""
 
 # The index (table ``search_index``) and the triggers that keep it in step with
 # ``segment.text`` and ``note.text`` are made by migration 0002; this module only reads it.
@@ -6,6 +7,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,29 +19,55 @@ from sqlalchemy import Connection, select, text
 from meelezer.store.database import Database
 from meelezer.store.tables import EPISODE, NOTE, SEGMENT, SHOW, SPEAKER
 
-__all__ = ["SearchHit", "marked_spans", "match_expression", "query_words", "search_library"]
+__all__ = ["SearchHit", "fold", "marked_spans", "match_expression", "query_words",
+           "search_library"]
 
-# Lines ranked per query: bm25 costs time for every line it scores, so a word found in
-# 100,000 lines would take seconds. Only the newest this many matching lines (and as many
-# notes) are ranked; below that the ranking is exact, above it the user will narrow the
-# search anyway.
-RANKED_CANDIDATES: Final = 2000
+# Matches ranked per query: only the newest this many matching lines (and as many notes)
+# are read and scored, so a search costs the same in a library of any size. FTS5's own
+# bm25() would first count every row holding each word (a scan of the whole index for a
+# common word), which grew with the library. Below this many matches the ranking covers
+# all of them; above it the user narrows the search anyway.
+RANKED_CANDIDATES: Final = 500
 
 # A query is cut to this many words: every word is another posting list to intersect.
 MAX_QUERY_WORDS: Final = 16
 
-# Two windows (notes: negative rowids; lines: the newest first), each ranked, merged by score.
-# Bound parameters only; the MATCH expression is built from quoted words (match_expression).
+# Words shorter than this match whole words only: the index keeps 2- and 3-letter prefixes
+# (migration 0002), so a one-letter prefix would merge every word starting with that letter.
+MIN_PREFIX_LENGTH: Final = 2
+_LONGEST_INDEXED_PREFIX: Final = 3
+# How many of the newest stand-in matches are probed, and the share of real matches among
+# them above which a word counts as common.
+_PROBE: Final = 100
+_COMMON_SHARE: Final = 0.3
+
+# bm25's usual constants: how fast repeated words stop counting, how much length matters.
+_K1: Final = 1.2
+_B: Final = 0.75
+
+# Two windows (notes: negative rowids; lines: the newest first), in rowid order so FTS5 stops
+# early. Bound parameters only; the MATCH expression is built from quoted words.
 _CANDIDATES_SQL: Final = text(
-    "SELECT rowid, score FROM ("
-    " SELECT rowid, bm25(search_index) AS score FROM search_index"
+    "SELECT rowid FROM ("
+    " SELECT rowid FROM search_index"
     " WHERE search_index MATCH :match AND rowid < 0 ORDER BY rowid LIMIT :candidates)"
     " UNION ALL "
-    "SELECT rowid, score FROM ("
-    " SELECT rowid, bm25(search_index) AS score FROM search_index"
+    "SELECT rowid FROM ("
+    " SELECT rowid FROM search_index"
     " WHERE search_index MATCH :match AND rowid > 0 ORDER BY rowid DESC LIMIT :candidates)"
-    " ORDER BY score, rowid LIMIT :limit"
 )
+
+# Texts of candidates; the ids go in as one JSON parameter (hundreds of them).
+_LINE_TEXTS_SQL: Final = text(
+    "SELECT id, text FROM segment WHERE id IN (SELECT value FROM json_each(:ids))")
+_NOTE_TEXTS_SQL: Final = text(
+    "SELECT id, text FROM note WHERE id IN (SELECT value FROM json_each(:ids))")
+
+# A word as FTS5's unicode61 tokenizer sees it: letters, digits and private-use characters,
+# with the combining accents that follow them.
+_MARKS: Final = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_MARK: Final = re.compile(f"[{_MARKS}]")
+_WORD: Final = re.compile(f"(?:[^\\W_]|[\ue000-\uf8ff])(?:[^\\W_]|[\ue000-\uf8ff{_MARKS}])*")
 
 
 _INDEX_EPISODE_LINES_SQL: Final = text(
@@ -85,22 +114,24 @@ def search_library(db: Database, query: str, limit: int = 50) -> list[SearchHit]
     Each word matches as a prefix ("wiet" finds "Wietse"), ignoring case and accents ("een"
     finds "één"). Anything in ``query`` that is not part of a word (quotes, ``*``, ``-``,
     ``:``, brackets, FTS operators) separates words and never causes an error; a query
-    without words finds nothing. Ordered by bm25 (see ``RANKED_CANDIDATES``).
+    without words finds nothing; a one-letter word matches only itself. Ordered by a
+    bm25-like score among the newest matches (see ``RANKED_CANDIDATES``).
     """
     words = query_words(query)
     if not words or limit <= 0:
         return []
-    parameters = {
-        "match": match_expression(words),
-        "candidates": max(limit, RANKED_CANDIDATES),
-        "limit": limit,
-    }
+    folded = [fold(word) for word in words]
+    exact = [len(word) < MIN_PREFIX_LENGTH for word in words]
+    window = max(limit, RANKED_CANDIDATES)
     with db.session() as session:
         connection = session.connection()
-        ranked = [int(row[0]) for row in connection.execute(_CANDIDATES_SQL, parameters)]
+        match = _cheapest_expression(connection, words, folded, exact)
+        texts, _full = _candidates(connection, match, window)
+        scores = _scores(texts, folded, exact)
+        ranked = sorted(scores, key=lambda rowid: (-scores[rowid], rowid > 0, -abs(rowid)))
+        ranked = ranked[:limit]
         lines = _lines(connection, [rowid for rowid in ranked if rowid > 0])
         notes = _notes(connection, [-rowid for rowid in ranked if rowid < 0])
-    folded = [_fold(word) for word in words]
     hits = []
     for rowid in ranked:
         row = lines.get(rowid) if rowid > 0 else notes.get(-rowid)
@@ -134,52 +165,102 @@ def query_words(query: str) -> list[str]:
 
 
 def match_expression(words: Sequence[str]) -> str:
-    """The FTS5 MATCH expression finding rows that contain every word as a prefix.
+    """The FTS5 MATCH expression finding rows that contain every word as a prefix (a word
+    shorter than ``MIN_PREFIX_LENGTH``: as a whole word).
 
-    Each word is a quoted string followed by ``*``; FTS5 ANDs the phrases. A word holds
-    only letters, digits and marks (``query_words``), and a double quote is doubled
-    anyway, so no input can reach the query syntax.
+    Each word is a quoted string, followed by ``*`` for a prefix; FTS5 ANDs the phrases. A
+    word holds only letters, digits and marks (``query_words``), and a double quote is
+    doubled anyway, so no input can reach the query syntax.
     """
-    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+    return " ".join('"' + word.replace('"', '""') + '"'
+                    + ("*" if len(word) >= MIN_PREFIX_LENGTH else "") for word in words)
+
+
+def _scores(texts: dict[int, str], folded_words: Sequence[str],
+            exact: Sequence[bool]) -> dict[int, float]:
+    """The score of each text that holds every word: bm25's term saturation and length
+    normalisation over the candidates (every candidate holds every word, so document
+    frequencies would weigh all alike). Texts missing a word are left out."""
+    patterns = [re.compile(r"(?<![^\W_])" + re.escape(word) + (r"(?![^\W_])" if whole else ""))
+                for word, whole in zip(folded_words, exact, strict=True)]
+    folded = {rowid: fold(value) for rowid, value in texts.items()}
+    lengths = {rowid: value.count(" ") + 1 for rowid, value in folded.items()}
+    average = sum(lengths.values()) / max(1, len(lengths))
+    scores = {}
+    for rowid, value in folded.items():
+        norm = _K1 * (1 - _B + _B * lengths[rowid] / average)
+        counts = [len(pattern.findall(value)) for pattern in patterns]
+        if all(counts):
+            scores[rowid] = sum(count * (_K1 + 1) / (count + norm) for count in counts)
+    return scores
+
+
+def _cheapest_expression(connection: Connection, words: Sequence[str], folded: Sequence[str],
+                         exact: Sequence[bool]) -> str:
+    """The MATCH expression to find candidates with: the words' own (``match_expression``),
+    or their indexed 3-letter stand-ins when a probe of the newest stand-in matches shows
+    the words are common (then their own prefix lists would be long to merge, and most
+    stand-in matches are real ones, which ``_scores`` keeps)."""
+    own = match_expression(words)
+    indexed = _indexed_expression(words)
+    if indexed == own:
+        return own
+    texts, full = _candidates(connection, indexed, _PROBE)
+    if full and len(_scores(texts, folded, exact)) >= _PROBE * _COMMON_SHARE:
+        return indexed
+    return own
+
+
+def _indexed_expression(words: Sequence[str]) -> str:
+    """Like ``match_expression``, but a word longer than the longest indexed prefix (3)
+    is looked up by its first three letters: FTS5 answers indexed prefixes at once, while
+    a longer prefix of a common word makes it merge every matching word's list in the
+    whole library first."""
+    return match_expression([word[:_LONGEST_INDEXED_PREFIX] for word in words])
+
+
+def _candidates(connection: Connection, match: str, window: int) -> tuple[dict[int, str], bool]:
+    """The texts (by search rowid) of the newest ``window`` lines and notes matching, and
+    whether either window was full (more matches exist)."""
+    rowids = [int(row[0]) for row in connection.execute(
+        _CANDIDATES_SQL, {"match": match, "candidates": window})]
+    line_ids = [rowid for rowid in rowids if rowid > 0]
+    note_ids = [-rowid for rowid in rowids if rowid < 0]
+    texts: dict[int, str] = {}
+    if line_ids:
+        texts.update((line_id, line_text) for line_id, line_text in connection.execute(
+            _LINE_TEXTS_SQL, {"ids": json.dumps(line_ids)}))
+    if note_ids:
+        texts.update((-note_id, note_text) for note_id, note_text in connection.execute(
+            _NOTE_TEXTS_SQL, {"ids": json.dumps(note_ids)}))
+    return texts, len(line_ids) >= window or len(note_ids) >= window
 
 
 def marked_spans(row_text: str, folded_words: Iterable[str]) -> tuple[tuple[int, int], ...]:
     """The ``(start, end)`` offsets of the words in ``row_text`` that start with one of
-    ``folded_words`` (already folded with ``_fold``)."""
-    prefixes = tuple(folded_words)
-    return tuple(
-        (start, end)
-        for start, end in _word_spans(row_text)
-        if _fold(row_text[start:end]).startswith(prefixes)
-    )
-
-
-def _is_word_character(character: str, in_word: bool) -> bool:
-    # FTS5's unicode61 tokenizer: letters, numbers and private-use characters make words;
-    # a combining accent belongs to the word it follows (remove_diacritics drops it).
-    category = unicodedata.category(character)
-    return category[0] in "LN" or category == "Co" or (in_word and category[0] == "M")
+    ``folded_words`` (already folded with ``fold``); a one-letter word marks only itself."""
+    words = tuple(folded_words)
+    prefixes = tuple(word for word in words if len(word) >= MIN_PREFIX_LENGTH)
+    whole = {word for word in words if len(word) < MIN_PREFIX_LENGTH}
+    # ASCII keeps its offsets when lowered, so the words are found in the lowered text.
+    ascii_text = row_text.lower() if row_text.isascii() else None
+    marked = []
+    for match in _WORD.finditer(ascii_text if ascii_text is not None else row_text):
+        word = match.group() if ascii_text is not None else fold(match.group())
+        if word in whole or word.startswith(prefixes):
+            marked.append(match.span())
+    return tuple(marked)
 
 
 def _word_spans(value: str) -> list[tuple[int, int]]:
-    spans = []
-    start: int | None = None
-    for index, character in enumerate(value):
-        if _is_word_character(character, start is not None):
-            if start is None:
-                start = index
-        elif start is not None:
-            spans.append((start, index))
-            start = None
-    if start is not None:
-        spans.append((start, len(value)))
-    return spans
+    return [match.span() for match in _WORD.finditer(value)]
 
 
-def _fold(word: str) -> str:
+def fold(value: str) -> str:
     """Lower case without accents, as ``remove_diacritics 2`` compares words."""
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(c for c in decomposed if unicodedata.category(c)[0] != "M").lower()
+    if value.isascii():
+        return value.lower()
+    return _MARK.sub("", unicodedata.normalize("NFD", value)).lower()
 
 
 def _lines(connection: Connection, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:

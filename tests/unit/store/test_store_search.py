@@ -193,3 +193,26 @@ def test_migration_backfills_existing_rows(
         assert [h.note_id is not None for h in search_library(db, "zoekwoord")] == [True]
         set_segment_text(db, search_library(db, "welkom")[0].segment_id or 0, "weg")
         assert len(_texts(db, "welkom")) == len(welkom) - 1  # triggers work after the backfill
+
+
+def test_a_single_letter_matches_only_that_word(db: Database) -> None:
+    # A one-letter prefix would have to merge every indexed word starting with that letter
+    # (the index keeps 2- and 3-letter prefixes only): the whole library, for one key press.
+    _episode(db, ["Vitamine e en b", "Een echte eend"], title="letters")
+    assert _texts(db, "e") == ["Vitamine e en b"]
+    assert _texts(db, "b e") == ["Vitamine e en b"]
+    assert _texts(db, "ee") == ["Een echte eend"]
+    assert _texts(db, "ech") == ["Een echte eend"]
+
+
+
+def test_long_words_match_as_prefixes_whether_common_or_rare(db: Database) -> None:
+    # Common long words are looked up by their indexed 3-letter prefix and then checked;
+    # rare ones by their own prefix. Both must find exactly the lines holding the word.
+    lines = ["Voordeel van de twijfel"] * 150 + ["Een voorbeeld"] * 3 + ["Vooral niet"] * 150
+    _episode(db, lines, title="voor")
+    common = search_library(db, "voorde", limit=1000)
+    assert len(common) == 150 and {hit.text for hit in common} == {"Voordeel van de twijfel"}
+    rare = search_library(db, "voorbee", limit=1000)
+    assert [hit.text for hit in rare] == ["Een voorbeeld"] * 3
+    assert rare[0].marked == ((4, 13),)
