@@ -13,7 +13,8 @@ AUDIO_EXTENSIONS = (
     ".mp4", ".mkv", ".wma", ".aiff", ".aif",
 )
 # In order of preference when several transcripts sit beside one audio file.
-TRANSCRIPT_EXTENSIONS = (".vtt", ".srt", ".json", ".txt", ".md", ".markdown")
+TRANSCRIPT_EXTENSIONS = (".vtt", ".srt", ".json", ".txt", ".md", ".markdown", ".html",
+                         ".htm")
 
 # yt-dlp names subtitles "Title [id].nl.vtt" beside "Title [id].m4a": a language tag sits
 # between the stem and the extension.

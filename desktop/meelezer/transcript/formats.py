@@ -13,7 +13,9 @@ from meelezer.transcript.read_options import ReadOptions
 from meelezer.transcript.readers import (
     json_transcripts,
     markdown_note,
+    meeting_export,
     plain_text,
+    podcasting20_html,
     srt,
     webvtt,
     whisper_text,
@@ -59,6 +61,14 @@ READERS: tuple[ReaderSpec, ...] = (
     ReaderSpec("whisper-text",
                lambda: translate("Transcript", "Whisper text ([start --> end] text)"),
                (), whisper_text.sniff, whisper_text.read),
+    ReaderSpec("podcasting20-html",
+               lambda: translate("Transcript", "Podcasting 2.0 HTML transcript (<cite>, <time>, "
+                                 "<p>)"),
+               (".html", ".htm"), podcasting20_html.sniff, podcasting20_html.read),
+    ReaderSpec("meeting-export",
+               lambda: translate("Transcript", "Meeting and interview exports (Otter, Zoom, "
+                                 "Teams, Descript): 'Name  0:01:02' above the text"),
+               (), meeting_export.sniff, meeting_export.read),
     ReaderSpec("markdown-note",
                lambda: translate("Transcript", "Markdown note with a ## Transcript section"),
                (".md", ".markdown"), markdown_note.sniff, markdown_note.read),

@@ -15,10 +15,19 @@ from meelezer.transcript.encoding import decode_transcript_bytes
 from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.formats import ReadOptions
 from meelezer.transcript.model import Transcript
-from meelezer.transcript.readers import markdown_note, plain_text, srt, webvtt, whisper_text
+from meelezer.transcript.readers import (
+    markdown_note,
+    meeting_export,
+    plain_text,
+    podcasting20_html,
+    srt,
+    webvtt,
+    whisper_text,
+)
 from meelezer.transcript.timecode import format_clock, format_srt, format_vtt
 
-READERS = [whisper_text, srt, webvtt, markdown_note, plain_text]
+READERS = [whisper_text, srt, webvtt, markdown_note, plain_text, meeting_export,
+           podcasting20_html]
 
 
 def read_or_error(reader: ModuleType, text: str, duration: int | None = None) -> None:
@@ -83,6 +92,9 @@ fixed_line = st.sampled_from([
     "**Tags:** #a #b", "**Video ID:** xyz", "Video title: A ｜ B", "------------------ ",
     "[Muziek]", "Wietse: hoi", ">> Anne: ja", "<v Wietse>hoi</v>", "<v.loud>", "&amp;&lt;&#0;",
     "{\\an8}<i>x</i>", "<ruby>a<rt>b", "Last modified time: 2025-02-20 06:59:25",
+    "Anne Jansen  0:01:02", "Bram (00:01:05)", "[Anne] 10:01:02", "Speaker 1  99:99",
+    "- Anne: hoi", "- Bram: ja", "ANNE: JA", "<cite>Anne:</cite>", "<time>0:00</time>",
+    "<time>x</time>", "<p>tekst <b>vet</b></p>", "<script>x</script>", "<p>", "</p>",
 ])
 near_valid_text = st.lists(
     st.one_of(fixed_line, timing_line, whisper_line, inline_line, markdown_line,

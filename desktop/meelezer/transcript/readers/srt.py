@@ -13,7 +13,11 @@ from meelezer.texts import translate
 from meelezer.transcript.errors import SkippedParts, TranscriptError
 from meelezer.transcript.model import Segment, Transcript
 from meelezer.transcript.read_options import ReadOptions
-from meelezer.transcript.readers.speaker_labels import split_speaker_labels
+from meelezer.transcript.readers.speaker_labels import (
+    dialogue_turns,
+    split_span,
+    split_speaker_labels,
+)
 from meelezer.transcript.timecode import parse_timestamp
 
 # "00:00:04,200", "00:00:04.200", "0:00:04,2" or "00:04.200"; "," or "." before the fraction.
@@ -94,7 +98,7 @@ def read(text: str, options: ReadOptions) -> Transcript:
                        if index > 0 and _CUE_NUMBER.fullmatch(lines[index - 1])) >= len(timings)
 
     skipped = SkippedParts()
-    cues: list[tuple[int, int, str]] = []
+    cues: list[tuple[int, int, str, bool]] = []  # start, end, text, opened by a dash
     for position, (index, match) in enumerate(timings):
         is_last = position + 1 == len(timings)
         stop = len(lines) if is_last else timings[position + 1][0]
@@ -104,18 +108,21 @@ def read(text: str, options: ReadOptions) -> Transcript:
         except TranscriptError as error:
             skipped.add(error)  # this cue only; the others are read
             continue
-        cue_text = clean_cue_text(" ".join(body))
-        if cue_text:
-            cues.append((start_ms, end_ms, cue_text))
+        turns = [(text, dashed) for turn, dashed in dialogue_turns(body)
+                 if (text := clean_cue_text(turn))]
+        spans = split_span([text for text, _ in turns], start_ms, end_ms)
+        for (turn_start, turn_end), (text, dashed) in zip(spans, turns, strict=True):
+            cues.append((turn_start, turn_end, text, dashed))
     skipped.raise_if_nothing_read(len(cues))
     if not cues:
         raise TranscriptError(translate(
             "Transcript", "the cues have no text under their timing lines; is this the whole "
             "file?"), line=timings[0][0] + 1)
 
-    labelled = split_speaker_labels([cue_text for _, _, cue_text in cues])
+    labelled = split_speaker_labels([cue[2] for cue in cues], [cue[3] for cue in cues])
     segments = [Segment(start_ms, end_ms, cue_text, speaker=speaker)
-                for (start_ms, end_ms, _), (speaker, cue_text) in zip(cues, labelled, strict=True)]
+                for (start_ms, end_ms, _, _), (speaker, cue_text)
+                in zip(cues, labelled, strict=True)]
     return Transcript(segments, source_format="srt", warnings=skipped.warnings())
 
 

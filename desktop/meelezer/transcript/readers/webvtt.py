@@ -10,7 +10,11 @@ from meelezer.texts import translate
 from meelezer.transcript.errors import SkippedParts, TranscriptError
 from meelezer.transcript.model import EpisodeMetadata, Segment, Transcript, Word
 from meelezer.transcript.read_options import ReadOptions
-from meelezer.transcript.readers.speaker_labels import split_speaker_labels
+from meelezer.transcript.readers.speaker_labels import (
+    dialogue_turns,
+    split_span,
+    split_speaker_labels,
+)
 from meelezer.transcript.readers.srt import TIMING_LINE, clean_cue_text, parse_cue_times
 from meelezer.transcript.timecode import parse_timestamp
 
@@ -130,14 +134,17 @@ def _voice(raw: str) -> str | None:
 
 def _plain_segments(cues: list[_Cue]) -> list[Segment]:
     segments: list[Segment] = []
+    dialogue: list[bool] = []
     for cue in cues:
-        raw = " ".join(cue.lines)
-        text = clean_cue_text(raw)
-        if text:
-            segments.append(Segment(cue.start_ms, cue.end_ms, text, speaker=_voice(raw)))
+        turns = [(raw, text, dashed) for raw, dashed in dialogue_turns(cue.lines)
+                 if (text := clean_cue_text(raw))]
+        spans = split_span([text for _, text, _ in turns], cue.start_ms, cue.end_ms)
+        for (start_ms, end_ms), (raw, text, dashed) in zip(spans, turns, strict=True):
+            segments.append(Segment(start_ms, end_ms, text, speaker=_voice(raw)))
+            dialogue.append(dashed)
     if not any(segment.speaker for segment in segments):
         # Files without voice spans may still label lines "Name: text".
-        labelled = split_speaker_labels([segment.text for segment in segments])
+        labelled = split_speaker_labels([segment.text for segment in segments], dialogue)
         for segment, (speaker, text) in zip(segments, labelled, strict=True):
             segment.speaker, segment.text = speaker, text
     return segments
