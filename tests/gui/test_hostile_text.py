@@ -284,6 +284,13 @@ def test_no_text_from_a_file_or_the_user_is_rendered_as_markup(
     # The walk reached the hostile texts: lines, speakers, title, show, correction, note.
     assert {"Zqspeaker", "Zqfont", "Zqtitle", "Zqfolder", "Zqshow", "Zqfix", "Zqnote", "Zqimg2",
             "Zqhead", "Zqamp", "Zqlink"} <= walk.seen
+    # A note found by the library search: its result shows the note's text as prose.
+    library.search_now("zqnote")
+    assert library.results.count() == 1
+    notes_walk = Walk(image)
+    notes_walk.everything()
+    assert not notes_walk.problems, "\n".join(notes_walk.problems)
+    assert "Zqnote" in notes_walk.seen
 
 
 @pytest.mark.parametrize("shape", ["whisperx", "webvtt"])
