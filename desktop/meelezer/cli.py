@@ -329,7 +329,8 @@ def _find_episode(db: Database, episode: str) -> EpisodeRow:
     if episode.isdigit():
         row = get_episode(db, int(episode))
         if row is None:
-            raise _CommandFailed(f"episode {episode} is not in the library in {folder}")
+            raise _CommandFailed(f"episode {episode} is not in the library in {folder}; "
+                                 "'meelezer list' shows the episodes there")
         return row
     path = Path(episode)
     if not path.is_file():

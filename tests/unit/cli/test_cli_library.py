@@ -147,3 +147,9 @@ def test_add_runs_without_qt_or_a_display(episode_folder: Path, tmp_path: Path) 
                             env={"PATH": "/usr/bin:/bin"}, check=False, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "1 added" in result.stdout and "1:53:01" in result.stdout
+
+
+def test_an_unknown_episode_id_points_to_list(
+        library: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "999", "srt", str(tmp_path / "a.srt")]) == 1
+    assert "'meelezer list' shows the episodes there" in capsys.readouterr().err
