@@ -44,7 +44,10 @@ def setup_logging(data_dir: Path, level: int = logging.INFO,
     """
     stop_logging()
     logger.setLevel(level)
-    logging.captureWarnings(True)  # Python's warnings go to the "py.warnings" logger
+    # Python's warnings go to the "py.warnings" logger. Off first: a second call is a no-op,
+    # even when something (a test runner) has put its own warnings.showwarning back since.
+    logging.captureWarnings(False)
+    logging.captureWarnings(True)
     path = log_folder(data_dir) / LOG_FILENAME
     written: Path | None = path
     handler: logging.Handler
