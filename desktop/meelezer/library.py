@@ -21,6 +21,7 @@ from meelezer.store import episodes
 from meelezer.store.annotation_archive import ArchiveReport
 from meelezer.store.database import Database
 from meelezer.store.errors import EpisodeNotFoundError
+from meelezer.store.hashing import fingerprint_size
 from meelezer.store.library_overview import EpisodeSummary, library_overview
 from meelezer.store.reimport import ReimportReport
 from meelezer.store.rows import EpisodeRow, SegmentRow
@@ -207,7 +208,8 @@ class Library:
                        missing_transcript=None if found_transcript else lost_transcript)
 
     def _check_audio(self, episode: EpisodeRow) -> str | None:
-        """Fingerprint present audio that has none yet; look for missing audio."""
+        """Fingerprint present audio that has none yet; name audio swapped for another
+        file; look for missing audio."""
         audio = episode.audio_path
         if audio is None:
             return None
@@ -216,6 +218,12 @@ class Library:
                 with suppress(OSError):  # unreadable now: the player will say so
                     episodes.remember_audio_hash(
                         self.database, episode.id, episodes.audio_fingerprint(audio))
+            elif _other_size(audio, episode.audio_hash):
+                return translate(
+                    "Library", "{path} is not the audio this episode was opened with before "
+                    "(its size changed): if it is another recording, the lines will not match "
+                    "the sound. Library → Relink files… points the episode at the right file, "
+                    "or at this one to keep it.").format(path=audio)
             return None
         result = self.find_moved_files(episode.id)
         if result.found_audio is not None:
@@ -419,6 +427,18 @@ def _row_indexes(segments: list[SegmentRow], rows: list[SegmentRow]) -> dict[int
             return None
         where = {row.id: everywhere[row.id] for row in rows}
     return where
+
+
+def _other_size(audio: Path, fingerprint: str) -> bool:
+    """The file is not the size its fingerprint was taken of: another file, or re-encoded.
+
+    A stat, not a read, so opening an episode reads no audio (a same-size swap passes).
+    """
+    size = fingerprint_size(fingerprint)
+    try:
+        return size is not None and audio.stat().st_size != size
+    except OSError:
+        return False  # unreadable now: the player will say so
 
 
 def _missing(path: Path | None) -> bool:

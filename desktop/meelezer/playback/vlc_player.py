@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from meelezer.texts import translate
+from meelezer.transcript.timecode import format_clock
 
 from .clock import SmoothClock, TimeSource
 from .libvlc import LibVlc, Unavailable, has_audio_track, open_libvlc
@@ -226,7 +227,10 @@ class VlcPlayer(Player):
         if self._engine is _Engine.RUNNING:
             self._mp.set_time(ms)
             self._pending_seek = None
+            # Damaged audio there ends the run without a time report: _on_end tells that
+            # from a real end only if this run's reports start over from the new place.
             self._run_start_ms = ms
+            self._saw_time = False
         else:
             # libvlc ignores set_time() without a running input; apply once Playing.
             self._pending_seek = ms
@@ -379,7 +383,7 @@ class VlcPlayer(Player):
             return
         left_ms = self._duration - self._run_start_ms
         if not self._saw_time and (self._duration <= 0 or left_ms > SILENT_END_MS):
-            self._fail(self._cannot_play())
+            self._fail(self._cannot_play_from(self._run_start_ms))
             return
         # libvlc's time is stale from here on and it ignores play/seek until stop(),
         # which happens lazily (play/seek) so the audio output can drain its tail.
@@ -434,6 +438,15 @@ class VlcPlayer(Player):
         return translate("Player", "Cannot play {name}: not an audio file libvlc can decode"
                          ).format(name=name)
 
+
+    def _cannot_play_from(self, start_ms: int) -> str:
+        """Nothing was decoded from ``start_ms``: after a seek, the file is damaged there."""
+        if start_ms <= 0:
+            return self._cannot_play()
+        name = self._path.name if self._path is not None else translate("Player", "this file")
+        return translate("Player", "Cannot play {name} from {time}: the audio there cannot be "
+                         "decoded (the file may be damaged).").format(
+            name=name, time=format_clock(start_ms))
 
     def _libvlc_module(self) -> Any:
         assert self._libvlc is not None
