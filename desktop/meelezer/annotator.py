@@ -18,6 +18,7 @@ from meelezer.store import assignments, corrections, notes, retiming, speakers
 from meelezer.store.database import Database
 from meelezer.store.errors import StoreError
 from meelezer.store.rows import NoteRow, SpeakerRow
+from meelezer.write_queue import WriteQueue
 
 
 class Change(enum.Flag):
@@ -29,14 +30,16 @@ class Change(enum.Flag):
 
 
 class _StoreCommand(QUndoCommand):
-    """A command whose redo/undo are plain functions; a store failure cancels it."""
+    """A command whose redo/undo are plain functions run by the write queue; a store failure
+    cancels it."""
 
     def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None],
-                 after: Callable[[StoreError | None], None]):
+                 after: Callable[[StoreError | None], None], writes: WriteQueue):
         super().__init__(text)
         self._do = do
         self._undo = undo
         self._after = after  # told the error, or None when the step succeeded
+        self._writes = writes
 
     def redo(self) -> None:
         self._run(self._do)
@@ -46,14 +49,14 @@ class _StoreCommand(QUndoCommand):
 
     def _run(self, step: Callable[[], None]) -> None:
         # Qt calls redo() and undo() from C++, where an exception cannot reach the caller:
-        # the failure is reported instead, and the command leaves the stack.
-        try:
-            step()
-        except StoreError as error:
-            self.setObsolete(True)
+        # the failure is reported instead, and the command leaves the stack. A step that
+        # waits for another program's lock runs later, in order (WriteQueue).
+        def done(error: StoreError | None) -> None:
+            if error is not None:
+                self.setObsolete(True)
             self._after(error)
-            return
-        self._after(None)
+
+        self._writes.run(step, done)
 
 
 class Annotator(QObject):
@@ -61,12 +64,15 @@ class Annotator(QObject):
 
     changed = Signal(object)  # Change
     failed = Signal(str)  # a store error's message, fit to show
+    notice = Signal(str)  # writes waiting for another program's lock, or saved after it
 
     def __init__(self, database: Database, parent: QObject | None = None):
         super().__init__(parent)
         self.database = database
         self.episode_id: int | None = None
         self.undo_stack = QUndoStack(self)
+        self._writes = WriteQueue(self)
+        self._writes.notice.connect(self.notice)
         # The lines (segment ids) the step just done or undone changed, read when ``changed``
         # arrives so only those rows are refreshed; None: unknown, any line may have changed.
         self.changed_segments: frozenset[int] | None = None
@@ -301,7 +307,15 @@ class Annotator(QObject):
             else:
                 self.failed.emit(str(error))
 
-        self.undo_stack.push(_StoreCommand(text, do, undo, after))
+        self.undo_stack.push(_StoreCommand(text, do, undo, after, self._writes))
+
+    def pending_writes(self) -> int:
+        """How many actions wait for another program to release the library."""
+        return len(self._writes)
+
+    def save_pending_writes(self, wait_ms: int = 5000) -> int:
+        """At quit: try the waiting actions once more; how many still could not be saved."""
+        return self._writes.save_waiting(wait_ms)
 
 
 def _label_text(count: int, speaker_id: int | None, speaker_name: str) -> str:

@@ -102,6 +102,7 @@ class AnnotationWiring(QObject):
 
         an.changed.connect(lambda change: self.refresh(change, an.changed_segments))
         an.failed.connect(self.messages.show_message)
+        an.notice.connect(self.messages.show_message)  # waiting for another program's lock
         # Connected before the window's own slots, so the annotator knows the episode when
         # the window draws its lines (with their notes).
         self.session.opened.connect(self._episode_opened)

@@ -538,6 +538,14 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = self.annotator.save_pending_writes()
+        if unsaved and QMessageBox.question(
+                self, self.tr("Changes not saved yet"),
+                self.tr("Another program still holds the library, so {count} of your changes "
+                        "could not be saved yet. Quit anyway and lose them?").format(
+                    count=unsaved)) != QMessageBox.StandardButton.Yes:
+            event.ignore()
+            return
         self.analysis.shutdown()
         self.session.save_position()
         self.settings.window_geometry = self.saveGeometry()

@@ -1,0 +1,79 @@
+"""Another program holds the library's write lock: the user's actions wait in order, the user
+is told, and every one of them is saved once the lock is gone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from helpers.library_files import write_lock_held
+from meelezer.annotator import Annotator
+from meelezer.store import episodes
+from meelezer.store.database import Database, open_database
+from meelezer.transcript.files import read_transcript
+
+SEED = "ai-report-grok3-demo.txt"
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Database]:
+    db = open_database(tmp_path / "library.sqlite3")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def annotator(qtbot: QtBot, library: Database, seeds_dir: Path) -> Annotator:
+    path = seeds_dir / SEED
+    episode_id = episodes.import_transcript(library, read_transcript(path), path, "seed", None)
+    annotator = Annotator(library)
+    annotator.set_episode(episode_id)
+    return annotator
+
+
+def test_actions_during_a_lock_wait_and_are_all_saved(
+        qtbot: QtBot, annotator: Annotator, library: Database) -> None:
+    failures: list[str] = []
+    waiting: list[str] = []
+    annotator.failed.connect(failures.append)
+    annotator.notice.connect(waiting.append)
+    lines = episodes.load_segments(library, annotator.episode_id or 0)
+    with write_lock_held(library.path) as release:
+        annotator.add_note(lines[0].start_ms, text="eerste")
+        annotator.edit_text(lines[1].id, "verbeterd")
+        annotator.add_note(lines[2].start_ms, text="derde")
+        assert failures == []
+        assert waiting and "waiting" in waiting[-1]
+        assert annotator.pending_writes() == 3
+        release.set()
+        qtbot.waitUntil(lambda: annotator.pending_writes() == 0, timeout=20_000)
+    assert failures == []
+    assert "saved" in waiting[-1]
+    assert [note.text for note in annotator.list_notes()] == ["eerste", "derde"]
+    assert episodes.load_segments(library, annotator.episode_id or 0)[1].text == "verbeterd"
+
+
+def test_undo_while_waiting_keeps_the_order(
+        qtbot: QtBot, annotator: Annotator, library: Database) -> None:
+    lines = episodes.load_segments(library, annotator.episode_id or 0)
+    with write_lock_held(library.path) as release:
+        annotator.add_note(lines[0].start_ms, text="weg")
+        annotator.add_note(lines[1].start_ms, text="blijft")
+        annotator.undo_stack.undo()  # takes "blijft" back: after it was written
+        release.set()
+        qtbot.waitUntil(lambda: annotator.pending_writes() == 0, timeout=20_000)
+    assert [note.text for note in annotator.list_notes()] == ["weg"]
+
+
+def test_quitting_saves_what_waits_once_the_lock_is_gone(
+        annotator: Annotator, library: Database) -> None:
+    lines = episodes.load_segments(library, annotator.episode_id or 0)
+    with write_lock_held(library.path) as release:
+        annotator.add_note(lines[0].start_ms, text="bij het afsluiten")
+        assert annotator.save_pending_writes(wait_ms=50) == 1  # still locked: kept, not lost
+        release.set()
+    assert annotator.save_pending_writes() == 0
+    assert [note.text for note in annotator.list_notes()] == ["bij het afsluiten"]
