@@ -158,3 +158,16 @@ def test_escape_from_a_note_being_written_keeps_the_text(
     qtbot.keyClicks(editor, "kept")
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert [note.text for note in window.annotator.list_notes()] == ["kept"]
+
+
+def test_the_shortcut_sheet_lists_every_redo_key_and_the_mouse(make_window: WindowFactory,
+                                                                 demo: Path, qtbot: QtBot) -> None:
+    from meelezer.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+
+    window = _open_demo(make_window, demo, qtbot)
+    rows = dict(shortcut_rows(window.annotation_actions.all()))
+    assert rows["Redo what was undone"] == "Ctrl+Shift+Z, Ctrl+Y"
+    sheet = ShortcutsDialog([], window)
+    shown = [sheet.table.item(row, 0).text() for row in range(sheet.table.rowCount())]
+    assert any("Click a line" in text for text in shown)
+    assert any("Ctrl+click" in text for text in shown)

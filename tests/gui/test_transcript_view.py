@@ -167,11 +167,37 @@ def test_click_on_the_time_seeks_to_the_line_start(qtbot: QtBot, view: Transcrip
     assert blocker.args == [lines[3].start_ms]
 
 
-def test_click_on_the_text_only_selects(qtbot: QtBot, view: TranscriptView) -> None:
-    with qtbot.assertNotEmitted(view.seek_requested, wait=50):
+def test_click_on_the_text_seeks_and_selects(qtbot: QtBot, view: TranscriptView,
+                                            lines: list[LineItem]) -> None:
+    """Issue 12: a click on a line's words jumps there, as in Apple Podcasts and Descript."""
+    with qtbot.waitSignal(view.seek_requested, timeout=1000) as blocker:
         qtbot.mouseClick(view.list_view.viewport(), Qt.MouseButton.LeftButton,
                          pos=_text_point(view, 3))
-    assert view.selected_rows() == [3]
+    assert blocker.args == [lines[3].start_ms]
+    assert view.selected_rows() == [3]  # and it is the line the keys (1–9, H, N) act on
+
+
+@pytest.mark.parametrize("modifier", [Qt.KeyboardModifier.ControlModifier,
+                                      Qt.KeyboardModifier.ShiftModifier])
+def test_ctrl_or_shift_click_selects_without_seeking(
+        qtbot: QtBot, view: TranscriptView, modifier: Qt.KeyboardModifier) -> None:
+    viewport = view.list_view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=_text_point(view, 1))
+    with qtbot.assertNotEmitted(view.seek_requested, wait=50):
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, modifier, _text_point(view, 3))
+    assert 3 in view.selected_rows()
+
+
+def test_dragging_over_lines_selects_them_without_seeking(qtbot: QtBot,
+                                                          view: TranscriptView) -> None:
+    viewport = view.list_view.viewport()
+    start, end = _text_point(view, 1), _text_point(view, 4)
+    with qtbot.assertNotEmitted(view.seek_requested, wait=50):
+        qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+        qtbot.mouseMove(viewport, QPoint(start.x(), (start.y() + end.y()) // 2))
+        qtbot.mouseMove(viewport, end)
+        qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    assert view.selected_rows() == [1, 2, 3, 4]
 
 
 def _double_click_as_a_mouse_does(qtbot: QtBot, view: TranscriptView, point: QPoint) -> None:

@@ -9,7 +9,7 @@ from meelezer.i18n import QT_TRANSLATE_NOOP
 from meelezer.store.rows import EpisodeRow
 from meelezer.transcript.timecode import format_clock
 
-HINT = QT_TRANSLATE_NOOP("EpisodeHeader", "Space plays and pauses · click a time to jump there "
+HINT = QT_TRANSLATE_NOOP("EpisodeHeader", "Space plays and pauses · click a line to jump there "
                          "· F1 lists every shortcut")
 
 

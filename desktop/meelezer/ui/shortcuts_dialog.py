@@ -20,7 +20,8 @@ def shortcut_rows(actions: Sequence[QAction]) -> list[tuple[str, str]]:
     """(what it does, keys) for every action with a shortcut, in menu order."""
     rows = []
     for action in actions:
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        keys = ", ".join(sequence.toString(QKeySequence.SequenceFormat.NativeText)
+                         for sequence in action.shortcuts())
         if keys:
             rows.append((action.statusTip() or action.text().replace("&", ""), keys))
     return rows
@@ -30,8 +31,9 @@ class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = [*rows, *self._mouse_rows()]
         # A short, fixed list: a table widget is the simple tool here.
-        table = QTableWidget(len(rows), 2)
+        self.table = table = QTableWidget(len(rows), 2)
         table.setAccessibleName(self.tr("Keyboard shortcuts"))
         table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
         table.verticalHeader().hide()
@@ -49,3 +51,12 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.resize(460, 560)
+
+    def _mouse_rows(self) -> list[tuple[str, str]]:
+        """What the mouse does in the transcript, beside the keys."""
+        return [
+            (self.tr("Click a line: jump there (and select it)"), self.tr("Click")),
+            (self.tr("Select lines without jumping, e.g. to label them: Ctrl+click adds a "
+                     "line, Shift+click a range, or drag over them"),
+             self.tr("Ctrl+click, Shift+click, drag")),
+        ]

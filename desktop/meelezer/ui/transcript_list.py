@@ -82,6 +82,8 @@ class TranscriptList(QTreeView):
         self.setMouseTracking(True)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover, True)
         self._press_in_time: QModelIndex | None = None
+        self._press_on_text: QModelIndex | None = None
+        self._press_position = QPoint()
         self._mouse_down = False
         self._after_double_click = False
         self._time_click_row = -1  # row whose time the last click seeked to
@@ -216,6 +218,11 @@ class TranscriptList(QTreeView):
         position = event.position().toPoint()
         left = event.button() == Qt.MouseButton.LeftButton
         self._press_in_time = self._time_index_at(position) if left else None
+        # A plain click on a line's words seeks too; Ctrl/Shift-click and drag only select.
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier)
+        self._press_on_text = self.indexAt(position) if left and plain else None
+        self._press_position = position
         self._mouse_down = True
         self._after_double_click = False
         self._time_click_row = -1
@@ -226,10 +233,20 @@ class TranscriptList(QTreeView):
         self._mouse_down = False
         super().mouseReleaseEvent(event)
         pressed, self._press_in_time = self._press_in_time, None
+        on_text, self._press_on_text = self._press_on_text, None
         if event.button() != Qt.MouseButton.LeftButton or self._after_double_click:
             return
-        released = self._time_index_at(event.position().toPoint())
+        position = event.position().toPoint()
+        released = self._time_index_at(position)
         if pressed is not None and released is not None and released.row() == pressed.row():
+            self._time_click_row = released.row()
+            self.seek_requested.emit(int(released.data(LineRole.START_MS)))
+            return
+        dragged = ((position - self._press_position).manhattanLength()
+                   >= QApplication.startDragDistance())
+        released = self.indexAt(position)
+        if (on_text is not None and on_text.isValid() and released.isValid()
+                and released.row() == on_text.row() and not dragged):
             self._time_click_row = released.row()
             self.seek_requested.emit(int(released.data(LineRole.START_MS)))
 
