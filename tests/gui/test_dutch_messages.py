@@ -75,14 +75,15 @@ def check(text: str, language: str, dutch: str, english: str) -> None:
 
 
 BROKEN_TRANSCRIPTS = [
-    pytest.param("kapot.srt", "1\n00:00:01,000 --> 00:00:02,000\nHallo\n\n"
-                 "2\n00:00:05,000 --> 00:00:03,000\nTerug in de tijd\n", "kapot.srt:6: ",
+    # Every cue broken: one bad cue among good ones is skipped and named instead.
+    pytest.param("kapot.srt", "2\n00:00:05,000 --> 00:00:03,000\nTerug in de tijd\n",
+                 "kapot.srt:2: ",
                  "einde 00:00:03,000 ligt vóór begin 00:00:05,000",
                  "end 00:00:03,000 is before start 00:00:05,000", id="srt"),
-    pytest.param("kapot.json", '{"segments": [{"start": 0, "end": 1, "text": "Ja"},\n'
-                 ' {"start": "1.5", "end": 2, "text": "Nee"}]}', "kapot.json: ",
-                 'segment nr. 2: start is de tekst "1.5", verwacht seconden als getal',
-                 'segment 2: start is the text "1.5", expected seconds as a number', id="json"),
+    pytest.param("kapot.json", '{"segments": [{"start": "1.5", "end": 2, "text": "Nee"}]}',
+                 "kapot.json: ",
+                 'segment nr. 1: start is de tekst "1.5", verwacht seconden als getal',
+                 'segment 1: start is the text "1.5", expected seconds as a number', id="json"),
     pytest.param("leeg.vtt", "  \n\n", "leeg.vtt: ",
                  "het bestand is leeg (of bevat alleen witruimte)",
                  "the file is empty (or only whitespace)", id="empty"),
