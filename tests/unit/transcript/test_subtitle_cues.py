@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,17 @@ def test_a_speaker_label_never_stands_alone_in_a_cue() -> None:
     assert cues[0].lines[0].startswith("<b>Zq</b> Ann: Zqimg1")
     assert all(cue.end_ms > cue.start_ms for cue in cues)
     assert _broken_limits(cues) == []
+
+
+def test_a_short_cue_stays_up_long_enough_to_read_but_not_into_the_next() -> None:
+    transcript = Transcript([Segment(1_000, 1_400, "Yes!"), Segment(5_000, 5_300, "Nee."),
+                             Segment(5_500, 8_000, "Dan gaan we verder met het volgende.")])
+    cues = subtitle_cues(transcript)
+    assert [(cue.start_ms, cue.end_ms) for cue in cues] == [
+        (1_000, 2_000), (5_000, 5_500), (5_500, 8_000)]
+
+
+def test_seed_003_cues_never_overlap(seeds_dir: Path) -> None:
+    cues = subtitle_cues(read_transcript(seeds_dir / SEED_003))
+    assert all(cue.end_ms <= later.start_ms for cue, later in itertools.pairwise(cues))
+    assert sum(cue.end_ms - cue.start_ms < 700 for cue in cues) < len(cues) // 10

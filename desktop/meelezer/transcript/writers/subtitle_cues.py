@@ -6,12 +6,13 @@ for at most 7 seconds (the common broadcast guideline), cut between words, prefe
 a sentence or a clause, at the words' own times where the transcript has them and else in
 proportion to the characters. Cues never span two transcript lines, so a speaker change
 always starts a new cue. Text is kept whole: only the whitespace between words changes.
+A short cue stays up into the pause after it until it can be read (at least a second).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from meelezer.transcript.model import Transcript, Word
 from meelezer.transcript.writers._common import Line, lines
@@ -19,6 +20,8 @@ from meelezer.transcript.writers._common import Line, lines
 MAX_LINE_CHARS = 42
 MAX_LINES = 2
 MAX_CUE_MS = 7_000
+MIN_CUE_MS = 1_000  # shorter, a cue is gone before it is read
+READING_CPS = 17  # characters a second an adult reads subtitles at, comfortably
 SHORT_CUE_CHARS = 30  # shorter cues cost more in the choice of breaks
 
 # How much a break after a token is worth: a sentence end beats a clause end beats a space.
@@ -53,7 +56,22 @@ def subtitle_cues(transcript: Transcript, label_speakers: bool = False) -> list[
             tokens.insert(0, _Token(f"{line.speaker}:", tokens[0].start_ms,
                                     tokens[0].start_ms, glued=True))
         cues.extend(_cues_of_line(_fit_tokens(tokens), line.end_ms, line.speaker, word_timed))
-    return cues
+    return _readable_durations(cues)
+
+
+def _readable_durations(cues: list[Cue]) -> list[Cue]:
+    """A short cue ("Yes!", 0.4 s) stays up into the silence after it, long enough to read
+    (at least MIN_CUE_MS, and at most READING_CPS characters a second), but never into the
+    next cue and never past MAX_CUE_MS."""
+    result = []
+    for number, cue in enumerate(cues):
+        chars = sum(len(line) for line in cue.lines)
+        wanted = cue.start_ms + max(MIN_CUE_MS, chars * 1000 // READING_CPS)
+        later = [c.start_ms for c in cues[number + 1:number + 3] if c.start_ms >= cue.end_ms]
+        limit = min([cue.start_ms + MAX_CUE_MS, *later])
+        end_ms = max(cue.end_ms, min(wanted, limit))
+        result.append(replace(cue, end_ms=end_ms) if end_ms != cue.end_ms else cue)
+    return result
 
 
 def _timed_tokens(line: Line) -> tuple[list[_Token], bool]:
