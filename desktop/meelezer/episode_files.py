@@ -14,7 +14,7 @@ AUDIO_EXTENSIONS = (
 )
 # In order of preference when several transcripts sit beside one audio file.
 TRANSCRIPT_EXTENSIONS = (".vtt", ".srt", ".json", ".txt", ".md", ".markdown", ".html",
-                         ".htm")
+                         ".htm", ".ass", ".ssa")
 
 # yt-dlp names subtitles "Title [id].nl.vtt" beside "Title [id].m4a": a language tag sits
 # between the stem and the extension.

@@ -17,6 +17,7 @@ from meelezer.transcript.readers import (
     plain_text,
     podcasting20_html,
     srt,
+    substation,
     webvtt,
     whisper_text,
 )
@@ -58,6 +59,8 @@ READERS: tuple[ReaderSpec, ...] = (
     ReaderSpec("webvtt", lambda: translate("Transcript", "WebVTT, including YouTube auto-captions"),
                (".vtt",), webvtt.sniff, webvtt.read),
     ReaderSpec("srt", lambda: "SubRip (SRT)", (".srt",), srt.sniff, srt.read),
+    ReaderSpec("ass", lambda: translate("Transcript", "SubStation Alpha (.ass, .ssa)"),
+               (".ass", ".ssa"), substation.sniff, substation.read),
     ReaderSpec("whisper-text",
                lambda: translate("Transcript", "Whisper text ([start --> end] text)"),
                (), whisper_text.sniff, whisper_text.read),

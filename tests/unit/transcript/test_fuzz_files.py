@@ -18,7 +18,7 @@ from meelezer.transcript.errors import TranscriptError
 from meelezer.transcript.formats import ReadOptions, detect_reader
 from meelezer.transcript.timecode import MAX_TIME_MS
 
-EXTENSIONS = [".srt", ".vtt", ".json", ".txt", ".md", ".html", ""]
+EXTENSIONS = [".srt", ".vtt", ".json", ".txt", ".md", ".html", ".ass", ""]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252"]
 
 line = st.sampled_from([
@@ -27,7 +27,8 @@ line = st.sampled_from([
     "[0.00 --> 8.66]  Hallo", "[-1 --> 2] x", "Anne: hoi", "- Bram: ja", "ANNE: JA",
     "Anne Jansen  0:01:02", "Bram (00:01:05)", '{"segments": [{"start": 0, "end": 1, '
     '"text": "\\ud800"}]}', "<cite>Anne:</cite>", "<time>0:00</time>", "<p>tekst</p>",
-    "## Transcript", "", " ", "Gewone zin met woorden.",
+    "## Transcript", "", " ", "Gewone zin met woorden.", "[Script Info]", "[Events]",
+    "Dialogue: 0,0:00:01.00,0:00:02.00,Default,Anne,0,0,0,,x",
 ]) | st.text(max_size=30)
 file_text = st.lists(line, max_size=25).map("\n".join)
 file_bytes = st.one_of(

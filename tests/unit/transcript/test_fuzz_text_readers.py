@@ -21,13 +21,14 @@ from meelezer.transcript.readers import (
     plain_text,
     podcasting20_html,
     srt,
+    substation,
     webvtt,
     whisper_text,
 )
 from meelezer.transcript.timecode import format_clock, format_srt, format_vtt
 
 READERS = [whisper_text, srt, webvtt, markdown_note, plain_text, meeting_export,
-           podcasting20_html]
+           podcasting20_html, substation]
 
 
 def read_or_error(reader: ModuleType, text: str, duration: int | None = None) -> None:
@@ -95,6 +96,10 @@ fixed_line = st.sampled_from([
     "Anne Jansen  0:01:02", "Bram (00:01:05)", "[Anne] 10:01:02", "Speaker 1  99:99",
     "- Anne: hoi", "- Bram: ja", "ANNE: JA", "<cite>Anne:</cite>", "<time>0:00</time>",
     "<time>x</time>", "<p>tekst <b>vet</b></p>", "<script>x</script>", "<p>", "</p>",
+    "[Script Info]", "[Events]", "[V4 Styles]", "ScriptType: v4.00",
+    "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text",
+    "Dialogue: 0,0:00:01.00,0:00:02.00,Default,Anne,0,0,0,,{\\i1}x\\Ny",
+    "Dialogue: 0,0:00:0x.00,0:00:02.00,,,,,,,x", "Dialogue: Marked=0,0:00:02.00,0:00:01.00,a",
 ])
 near_valid_text = st.lists(
     st.one_of(fixed_line, timing_line, whisper_line, inline_line, markdown_line,
