@@ -292,6 +292,12 @@ class LineDelegate(QStyledItemDelegate):
             painter.fillRect(bar, theme.current_bar)
         elif selected:
             painter.fillRect(rect, theme.selection)
+        if selected:
+            border = theme.selection_border
+            for edge in (QRect(rect.left(), rect.top(), rect.width(), 1),
+                         QRect(rect.left(), rect.bottom(), rect.width(), 1),
+                         QRect(rect.right(), rect.top(), 1, rect.height())):
+                painter.fillRect(edge, border)
         if quote is not None:
             colors = self._quotes.get(quote)
             if colors is None:

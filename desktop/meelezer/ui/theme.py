@@ -76,6 +76,7 @@ class TranscriptTheme:
     search_current: QColor = field(default_factory=QColor)  # the match stepped to: stronger
     note_marker: QColor = field(default_factory=QColor)
     edited_marker: QColor = field(default_factory=QColor)
+    selection_border: QColor = field(default_factory=QColor)  # a frame: selected, not spoken
 
     def quote_colors(self, color_hex: str) -> tuple[QColor, QColor]:
         """A quote highlight's (tint under the line, stripe at its left) for ``color_hex``."""
@@ -126,8 +127,10 @@ def transcript_theme(palette: QPalette) -> TranscriptTheme:
         current_bar=accent.lighter(120) if dark else accent,
         word_box=accent,
         word_text=palette.color(QPalette.ColorRole.HighlightedText),
-        selection=blend(base, text, 0.10 if dark else 0.075),
+        # A tint of the accent with a frame, plain to see (a grey tint was lost on white).
+        selection=blend(base, accent, 0.34 if dark else 0.22),
         selection_current=blend(band, text, 0.08),
+        selection_border=accent.lighter(120) if dark else accent,
         hover=blend(base, text, 0.05 if dark else 0.035),
         focus_outline=focus,
         search_box=blend(base, QColor(SEARCH_YELLOW), 0.40 if dark else 0.55),
