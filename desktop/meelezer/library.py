@@ -20,7 +20,7 @@ from meelezer.moved_files import (
 from meelezer.store import episodes
 from meelezer.store.annotation_archive import ArchiveReport
 from meelezer.store.database import Database
-from meelezer.store.errors import EpisodeNotFoundError
+from meelezer.store.errors import episode_not_found
 from meelezer.store.hashing import fingerprint_size
 from meelezer.store.library_overview import EpisodeSummary, library_overview
 from meelezer.store.reimport import ReimportReport
@@ -244,9 +244,7 @@ class Library:
     def _episode(self, episode_id: int) -> EpisodeRow:
         episode = episodes.get_episode(self.database, episode_id)
         if episode is None:
-            raise EpisodeNotFoundError(
-                translate("Library", "Episode {id} is no longer in the library.").format(
-                    id=episode_id))
+            raise episode_not_found(episode_id, self.database.path)
         return episode
 
     def fit_estimated_times(self, episode_id: int, audio_duration_ms: int) -> bool:

@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import Connection, Select, delete, insert, select, update
 
 from meelezer.store.database import Database
-from meelezer.store.errors import EpisodeNotFoundError, StoreError
+from meelezer.store.errors import StoreError, episode_not_found
 from meelezer.store.hashing import audio_fingerprint, file_sha256
 from meelezer.store.identity import is_library_file
+from meelezer.store.lines import insert_lines, line_row
 from meelezer.store.rows import EpisodeRow, SegmentRow
-from meelezer.store.search import index_episode_lines
 from meelezer.store.speakers import ensure_speakers
 from meelezer.store.tables import EPISODE, SEGMENT, SHOW, SPEAKER, WORD, inserted_id, utc_now
 from meelezer.texts import translate
@@ -259,10 +259,7 @@ def _update_episode(db: Database, episode_id: int, **values: Any) -> None:
             update(EPISODE).where(EPISODE.c.id == episode_id).values(**values)
         )
         if not result.rowcount:
-            raise EpisodeNotFoundError(
-                f"Episode {episode_id} is not in the library (it may have been removed).",
-                db.path,
-            )
+            raise episode_not_found(episode_id, db.path)
 
 
 def _update_paths(
@@ -325,49 +322,10 @@ def _insert_segments(
     transcript: Transcript,
     speaker_ids: Mapping[str, int],
 ) -> None:
-    segments = transcript.segments
-    if not segments:
-        return
-    connection.execute(
-        insert(SEGMENT),
-        [
-            {
-                "episode_id": episode_id,
-                "position": position,
-                "start_ms": segment.start_ms,
-                "end_ms": segment.end_ms,
-                "text": segment.text,
-                "original_text": None,
-                "speaker_id": speaker_ids.get(segment.speaker) if segment.speaker else None,
-                "times_estimated": segment.times_estimated,
-                "time_set_by_user": False,
-            }
-            for position, segment in enumerate(segments)
-        ],
-    )
-    index_episode_lines(connection, episode_id)
-    if not any(segment.words for segment in segments):
-        return
-    segment_ids = connection.execute(
-        select(SEGMENT.c.id)
-        .where(SEGMENT.c.episode_id == episode_id)
-        .order_by(SEGMENT.c.position)
-    ).scalars().all()
-    connection.execute(
-        insert(WORD),
-        [
-            {
-                "segment_id": segment_id,
-                "position": position,
-                "start_ms": word.start_ms,
-                "end_ms": word.end_ms,
-                "text": word.text,
-                "estimated": word.estimated,
-            }
-            for segment_id, segment in zip(segment_ids, segments, strict=True)
-            for position, word in enumerate(segment.words)
-        ],
-    )
+    rows = [line_row(episode_id, position, segment,
+                     speaker_ids.get(segment.speaker) if segment.speaker else None)
+            for position, segment in enumerate(transcript.segments)]
+    insert_lines(connection, episode_id, rows, transcript.segments)
 
 
 _EPISODE_COLUMNS = (

@@ -9,16 +9,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from meelezer.store.database import Database
 from meelezer.store.errors import StoreError, episode_not_found
-from meelezer.store.search import index_episode_lines
+from meelezer.store.lines import insert_lines, line_row
 from meelezer.store.speakers import ensure_speakers
-from meelezer.store.tables import EPISODE, SEGMENT, WORD
+from meelezer.store.tables import EPISODE, SEGMENT
 from meelezer.texts import translate
 from meelezer.transcript.model import Transcript
+from meelezer.transcript.text_search import fold
 
 __all__ = ["NotCarried", "ReimportReport", "reimport_transcript"]
 
@@ -94,12 +95,8 @@ def reimport_transcript(
         labels = corrections = times = 0
         stale_corrections: set[int] = set()
         for position, (line, match) in enumerate(zip(new_lines, matches, strict=True)):
-            row = {
-                "episode_id": episode_id, "position": position, "start_ms": line.start_ms,
-                "end_ms": line.end_ms, "text": line.text, "original_text": None,
-                "speaker_id": speaker_ids.get(line.speaker) if line.speaker else None,
-                "times_estimated": line.times_estimated, "time_set_by_user": False,
-            }
+            row = line_row(episode_id, position, line,
+                           speaker_ids.get(line.speaker) if line.speaker else None)
             if match is not None:
                 previous = old[match]
                 if previous.speaker_id is not None:
@@ -135,8 +132,9 @@ def reimport_transcript(
 
 
 def _normalise(value: str) -> str:
-    # Case, punctuation and spacing differ between reader runs without changing the line.
-    return " ".join(re.findall(r"\w+", value.casefold()))
+    # Case, accents, punctuation and spacing differ between reader runs without changing
+    # the line; folded as every text search of Meelezer folds.
+    return " ".join(re.findall(r"\w+", fold(value)))
 
 
 def _old_lines(connection: Connection, episode_id: int) -> list[_OldLine]:
@@ -207,27 +205,6 @@ def _replace_lines(
     connection: Connection, episode_id: int, transcript: Transcript, rows: list[dict[str, Any]]
 ) -> None:
     # Words go with their lines (ON DELETE CASCADE); a trigger takes the old lines out of
-    # the search index, and the new ones go in with one statement.
+    # the search index.
     connection.execute(delete(SEGMENT).where(SEGMENT.c.episode_id == episode_id))
-    if not rows:
-        return
-    connection.execute(insert(SEGMENT), rows)
-    index_episode_lines(connection, episode_id)
-    segments = transcript.segments
-    if not any(segment.words for segment in segments):
-        return
-    segment_ids = connection.execute(
-        select(SEGMENT.c.id).where(SEGMENT.c.episode_id == episode_id)
-        .order_by(SEGMENT.c.position)
-    ).scalars().all()
-    connection.execute(
-        insert(WORD),
-        [
-            {
-                "segment_id": segment_id, "position": position, "start_ms": word.start_ms,
-                "end_ms": word.end_ms, "text": word.text, "estimated": word.estimated,
-            }
-            for segment_id, segment in zip(segment_ids, segments, strict=True)
-            for position, word in enumerate(segment.words)
-        ],
-    )
+    insert_lines(connection, episode_id, rows, transcript.segments)

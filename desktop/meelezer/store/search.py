@@ -18,9 +18,9 @@ from sqlalchemy import Connection, select, text
 
 from meelezer.store.database import Database
 from meelezer.store.tables import EPISODE, NOTE, SEGMENT, SHOW, SPEAKER
+from meelezer.transcript.text_search import fold
 
-__all__ = ["SearchHit", "fold", "marked_spans", "match_expression", "query_words",
-           "search_library"]
+__all__ = ["SearchHit", "marked_spans", "match_expression", "query_words", "search_library"]
 
 # Matches ranked per query: only the newest this many matching lines (and as many notes)
 # are read and scored, so a search costs the same in a library of any size. FTS5's own
@@ -66,7 +66,6 @@ _NOTE_TEXTS_SQL: Final = text(
 # A word as FTS5's unicode61 tokenizer sees it: letters, digits and private-use characters,
 # with the combining accents that follow them.
 _MARKS: Final = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_MARK: Final = re.compile(f"[{_MARKS}]")
 _WORD: Final = re.compile(f"(?:[^\\W_]|[\ue000-\uf8ff])(?:[^\\W_]|[\ue000-\uf8ff{_MARKS}])*")
 
 
@@ -256,11 +255,7 @@ def _word_spans(value: str) -> list[tuple[int, int]]:
     return [match.span() for match in _WORD.finditer(value)]
 
 
-def fold(value: str) -> str:
-    """Lower case without accents, as ``remove_diacritics 2`` compares words."""
-    if value.isascii():
-        return value.lower()
-    return _MARK.sub("", unicodedata.normalize("NFD", value)).lower()
+
 
 
 def _lines(connection: Connection, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:

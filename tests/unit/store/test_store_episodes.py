@@ -296,3 +296,21 @@ def test_any_transcript_round_trips(db: Database, segments: list[Segment]) -> No
     assert [(r.start_ms, r.end_ms, r.text, r.speaker_name, r.times_estimated) for r in rows] == [
         (s.start_ms, s.end_ms, s.text, s.speaker or None, s.times_estimated) for s in segments
     ]
+
+
+def test_a_missing_episode_is_told_in_one_way(db: Database) -> None:
+    from meelezer.library import Library
+    from meelezer.store import EpisodeNotFoundError
+    from meelezer.store.episodes import save_last_position
+    from meelezer.store.reimport import reimport_transcript
+    from meelezer.transcript.model import Segment, Transcript
+
+    calls = (lambda: save_last_position(db, 99, 0), lambda: Library(db).reload(99),
+             lambda: reimport_transcript(db, 99, Transcript([Segment(0, 1, "x")]),
+                                         Path("x.txt"), "e" * 64))
+    messages = set()
+    for call in calls:
+        with pytest.raises(EpisodeNotFoundError) as caught:
+            call()
+        messages.add(str(caught.value))
+    assert messages == {"Episode 99 is not in the library (it may have been removed)."}

@@ -101,3 +101,16 @@ def test_hash_of_another_episode_is_refused_and_nothing_changes(
     with pytest.raises(StoreError, match="already in the library"):
         reimport_transcript(db, first, _better_run(seed), SEED_003, "b" * 64)
     assert load_segments(db, first) == before
+
+
+def test_a_line_that_only_lost_its_accents_is_the_same_line(db: Database) -> None:
+    # A new reader run moved the line 1.5 s (too little overlap to match by time) and wrote
+    # "een" for "één": they read the same ignoring case, accents and punctuation.
+    old = Transcript([Segment(0, 2000, "Intro."), Segment(10_000, 12_000, "Dat is één café!")])
+    episode_id = import_transcript(db, old, Path("old.txt"), "c" * 64, None)
+    speaker = add_speaker(db, episode_id, "Milo")
+    assign_speaker(db, [load_segments(db, episode_id)[1].id], speaker.id)
+    new = Transcript([Segment(0, 2000, "Intro."), Segment(11_500, 13_500, "dat is een cafe")])
+    report = reimport_transcript(db, episode_id, new, Path("new.txt"), "d" * 64)
+    assert report.labels_carried == 1 and report.not_carried == ()
+    assert load_segments(db, episode_id)[1].speaker_id == speaker.id
