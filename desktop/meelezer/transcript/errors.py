@@ -71,7 +71,7 @@ def describe_warnings(warnings: list[str]) -> str:
             count=len(warnings) - SHOWN_WARNINGS)
     return translate(
         "Transcript", "skipped {count} part(s) of the file that could not be read "
-        "(the rest is open): {problems}").format(count=len(warnings), problems=shown)
+        "(the rest is open): {problems}.").format(count=len(warnings), problems=shown)
 
 
 def cannot_read(path: PurePath | str, error: OSError) -> TranscriptError:

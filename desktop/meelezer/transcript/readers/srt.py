@@ -56,10 +56,10 @@ def parse_cue_times(match: re.Match[str] | None, line: str, number: int) -> tupl
     """
     if match is None:
         if _NEGATIVE_TIME.match(line):
-            reason = translate("Transcript", "a negative time in {timing}; the cue was skipped")
+            reason = translate("Transcript", "a negative time in {timing}")
         else:
             reason = translate("Transcript", "cannot read this cue timing: {timing} (expected "
-                               "'00:00:01,000 --> 00:00:04,000'); the cue was skipped")
+                               "start --> end, such as 00:00:01.000 --> 00:00:04.000)")
         raise TranscriptError(reason.format(timing=repr(line.strip()[:60])), line=number)
     start_text, end_text = match.group(1), match.group(2)
     try:

@@ -77,7 +77,7 @@ def _event(line: str, event_format: str, flavour: str, number: int) -> Segment |
         events = list(pysubs2.SSAFile.from_string(one_event, format_=flavour))
     except (ValueError, pysubs2.Pysubs2Error) as error:
         raise TranscriptError(translate(
-            "Transcript", "cannot read this dialogue line ({problem}); it was skipped",
+            "Transcript", "cannot read this dialogue line ({problem})",
         ).format(problem=str(error)[:80]), line=number) from None
     if not events:
         return None
@@ -87,7 +87,7 @@ def _event(line: str, event_format: str, flavour: str, number: int) -> Segment |
         raise TranscriptError(too_long_reason(), line=number)
     if end_ms < start_ms:
         raise TranscriptError(translate(
-            "Transcript", "the line ends before it starts; it was skipped"), line=number)
+            "Transcript", "the line ends before it starts"), line=number)
     text = " ".join(event.plaintext.split())
     if not text:
         return None
