@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from meelezer.atomic_write import write_text_atomically
@@ -65,7 +66,15 @@ def episode_notes(db: Database, episode_id: int) -> list[NoteEntry]:
 
 
 def export_episode(db: Database, episode_id: int, output: Path, subtitles: bool = False) -> None:
-    """Write the episode to ``output`` in the format its extension names, atomically.
+    """Write the episode to ``output`` in the format its extension names, atomically (as
+    ``prepare_export``, at once)."""
+    prepare_export(db, episode_id, output, subtitles)()
+
+
+def prepare_export(db: Database, episode_id: int, output: Path,
+                   subtitles: bool = False) -> Callable[[], None]:
+    """Read what the export needs from the library now; the returned function makes the file
+    (the slow part for long episodes: it touches no database, so any thread may run it).
 
     .srt, .vtt, .json (Podcasting 2.0), .txt, or .md (a note that also lists the user's
     notes and highlights); ``subtitles`` cuts .srt and .vtt into short cues. Raises
@@ -78,11 +87,16 @@ def export_episode(db: Database, episode_id: int, output: Path, subtitles: bool 
         subtitle_writer(output)  # so does a format that has no subtitle cues
     refuse_library_file(db, output)
     transcript = episode_transcript(db, episode_id)
-    if writer.name == "markdown-note":
-        content = markdown_note.write(transcript, episode_notes(db, episode_id))
-    else:
-        content = render_transcript(transcript, output, subtitles)
-    _write_atomically(output, content)
+    notes = episode_notes(db, episode_id) if writer.name == "markdown-note" else None
+
+    def write() -> None:
+        if notes is not None:
+            content = markdown_note.write(transcript, notes)
+        else:
+            content = render_transcript(transcript, output, subtitles)
+        _write_atomically(output, content)
+
+    return write
 
 
 def _quote(note: NoteRow, segments: list[SegmentRow]) -> str:

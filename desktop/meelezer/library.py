@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -299,6 +299,14 @@ class Library:
         from meelezer.export import export_episode
 
         export_episode(self.database, episode_id, output, subtitles)
+
+    def prepare_export(self, episode_id: int, output: Path,
+                       subtitles: bool = False) -> Callable[[], None]:
+        """``export_episode`` in two steps: the library is read now, the returned function
+        writes the file (and may run on another thread)."""
+        from meelezer.export import prepare_export
+
+        return prepare_export(self.database, episode_id, output, subtitles)
 
     def export_annotations(self, output: Path, episode_ids: list[int] | None = None) -> None:
         from meelezer.store.annotation_archive import export_annotations

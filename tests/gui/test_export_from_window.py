@@ -7,6 +7,18 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from helpers.windows import WindowFactory
+from meelezer.ui.main_window import MainWindow
+
+
+def exported(qtbot: QtBot, window: MainWindow, output: Path, subtitles: bool = False) -> bool:
+    """Export as File → Export does, and wait for the file (it is written off the GUI thread)."""
+    if not window.exporter.export_episode(output, subtitles):
+        return False
+    job = window.exporter.job
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=20_000):
+        pass
+    return True
 
 
 def test_export_markdown_note_has_corrections_speakers_and_notes(
@@ -22,6 +34,11 @@ def test_export_markdown_note_has_corrections_speakers_and_notes(
     annotator.add_note(9_060, text="Wie is Wietse?")
     output = tmp_path / "note.md"
     assert window.exporter.export_episode(output)
+    assert "Exporting to" in window.messages.text()
+    job = window.exporter.job
+    assert job is not None
+    with qtbot.waitSignal(job.succeeded, timeout=20_000):
+        pass
     note = output.read_text(encoding="utf-8")
     assert "**Alexander:** Welkom bij AI Report" in note
     assert "Bietse" not in note and "Wietse, Alexander die zit" in note
@@ -51,7 +68,7 @@ def test_export_without_an_episode_says_what_to_do(make_window: WindowFactory,
 
 
 def test_exports_never_overwrite_the_episodes_own_files(
-        make_window: WindowFactory, demo: Path, tmp_path: Path) -> None:
+        qtbot: QtBot, make_window: WindowFactory, demo: Path, tmp_path: Path) -> None:
     window = make_window()
     window.open_paths([demo])
     audio = demo.with_suffix(".opus")
@@ -60,7 +77,8 @@ def test_exports_never_overwrite_the_episodes_own_files(
     assert not window.exporter.export_episode(demo)
     assert "never changes your files" in window.messages.text()
     srt_twin = demo.with_suffix(".srt")  # not the transcript: a new file is fine
-    assert window.exporter.export_episode(srt_twin)
+    assert exported(qtbot, window, srt_twin)
+    assert srt_twin.read_text(encoding="utf-8").startswith("1\n")
     copy = tmp_path / "copy.txt"
     copy.write_bytes(text_before)  # the same transcript elsewhere is recognised by content
     assert not window.exporter.export_episode(copy)
@@ -72,7 +90,7 @@ def test_exports_never_overwrite_the_episodes_own_files(
 
 
 def test_export_subtitles_for_video_from_the_window(
-        make_window: WindowFactory, demo: Path, tmp_path: Path) -> None:
+        qtbot: QtBot, make_window: WindowFactory, demo: Path, tmp_path: Path) -> None:
     from meelezer.transcript.writers.subtitle_cues import MAX_LINE_CHARS
     from meelezer.ui.export_controller import EXPORT_FILTERS
 
@@ -80,8 +98,9 @@ def test_export_subtitles_for_video_from_the_window(
     window = make_window()
     window.open_paths([demo])
     plain, short = tmp_path / "plain.srt", tmp_path / "short.srt"
-    assert window.exporter.export_episode(plain)
-    assert window.exporter.export_episode(short, subtitles=True)
+    assert exported(qtbot, window, plain)
+    assert exported(qtbot, window, short, subtitles=True)
+    assert "Exported to" in window.messages.text()
 
     def longest(path: Path) -> int:
         return max(len(line) for line in path.read_text(encoding="utf-8").splitlines())
@@ -89,3 +108,17 @@ def test_export_subtitles_for_video_from_the_window(
     assert longest(plain) > MAX_LINE_CHARS >= longest(short)
     assert short.read_text(encoding="utf-8").count(" --> ") > plain.read_text(
         encoding="utf-8").count(" --> ")
+
+
+def test_a_failed_export_write_is_reported(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path, tmp_path: Path) -> None:
+    window = make_window()
+    window.open_paths([demo])
+    target = tmp_path / "no such folder" / "episode.srt"
+    assert window.exporter.export_episode(target)
+    job = window.exporter.job
+    assert job is not None
+    with qtbot.waitSignal(job.failed, timeout=20_000):
+        pass
+    assert "Cannot export" in window.messages.text()
+    assert not target.parent.exists()

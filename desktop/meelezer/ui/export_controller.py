@@ -13,6 +13,7 @@ from meelezer.store.annotation_archive import ArchiveReport
 from meelezer.store.errors import StoreError
 from meelezer.transcript.errors import TranscriptError
 from meelezer.ui.episode_session import EpisodeSession
+from meelezer.ui.jobs import Job
 from meelezer.ui.message_bar import MessageBar
 
 # File-dialog filters, in English; translated (context "ExportController") where shown:
@@ -47,6 +48,7 @@ class ExportController(QObject):
         self.session = session
         self.library = session.library
         self.messages = messages
+        self.job: Job | None = None  # the newest export, writing on its own thread
 
     def _current_episode(self) -> tuple[int, str] | None:
         """(id, title) of the open episode."""
@@ -55,7 +57,8 @@ class ExportController(QObject):
 
     def export_episode(self, output: Path | None = None, subtitles: bool = False) -> bool:
         """Export the open episode; ``subtitles``: .srt/.vtt as short cues for video (the
-        file dialog's choice when ``output`` is None)."""
+        file dialog's choice when ``output`` is None). True once the export has started:
+        ``job`` writes the file and says when it is done."""
         episode = self._current_episode()
         if episode is None:
             self.messages.show_message(self.tr("Open an episode first; then export it."))
@@ -75,12 +78,22 @@ class ExportController(QObject):
             # A name typed with another extension picks that format, as it does for the rest.
             subtitles = subtitles and output.suffix.lower() == suffix
         try:
-            self.library.export_episode(episode_id, output, subtitles)
+            write = self.library.prepare_export(episode_id, output, subtitles)
         except (TranscriptError, StoreError) as error:
-            self.messages.show_message(self.tr("Cannot export: {error}").format(error=error))
+            self._export_failed(error)
             return False
-        self.messages.show_message(self.tr("Exported to {file}").format(file=output))
+        # Cutting a two-hour episode into subtitle cues takes a while: off the GUI thread.
+        # Nothing half-written is left if it fails or Meelezer quits (atomic write).
+        self.job = Job(lambda _context: write(), name="export", parent=self)
+        self.job.succeeded.connect(lambda _result, file=output: self.messages.show_message(
+            self.tr("Exported to {file}").format(file=file)))
+        self.job.failed.connect(self._export_failed)
+        self.messages.show_message(self.tr("Exporting to {file}…").format(file=output))
+        self.job.start()
         return True
+
+    def _export_failed(self, error: object) -> None:
+        self.messages.show_message(self.tr("Cannot export: {error}").format(error=error))
 
     def export_episode_annotations(self, output: Path | None = None) -> bool:
         """Back up the open episode's annotations alone, e.g. to hand them to someone."""
