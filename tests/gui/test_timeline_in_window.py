@@ -199,3 +199,26 @@ def test_the_audio_analysis_draws_the_waveform_and_leaves_with_the_episode(
 
     window.session.close()
     assert timeline.content.analysis is None
+
+
+def test_estimated_times_fitted_to_the_audio_move_the_lines_on_the_timeline(
+        make_window: WindowFactory, seeds_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from helpers.windows import DEMO_AUDIO
+
+    # Untimed text beside audio: once the audio's length is known, the times are spread
+    # over it again, and the changed rows reach the timeline with their new times.
+    folder = tmp_path / "untimed"
+    folder.mkdir()
+    note = Path(shutil.copy(seeds_dir / "ai-report-gpt-nl-youtube-note.md", folder))
+    audio = Path(shutil.copy(seeds_dir / DEMO_AUDIO, folder))
+    window = make_window()
+    assert window.open_paths([note, audio])
+    QApplication.processEvents()
+    model, content = window.transcript.model, window.timeline.content
+    assert content.lines == model.lines()
+    for row in (0, 100, model.rowCount() // 2, model.rowCount() - 1):
+        line = model.line(row)
+        middle = (line.start_ms + line.end_ms) // 2
+        assert content.row_at(middle) == model.row_at_time(middle), row

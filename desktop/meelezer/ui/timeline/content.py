@@ -60,22 +60,30 @@ class TimelineContent:
 
     def set_lines(self, lines: Sequence[LineItem]) -> None:
         self.lines = list(lines)
+        self._index_starts()
+        self.finds = []
+        self._find_times = []
+        self.version += 1
+
+    def replace_lines(self, changed: dict[int, LineItem]) -> None:
+        """New items for some rows: a label or a correction, or new times (tap-to-sync,
+        estimated times fitted to the audio), after which the lookup by time is rebuilt."""
+        retimed = False
+        for row, line in changed.items():
+            if 0 <= row < len(self.lines):
+                retimed |= self.lines[row].start_ms != line.start_ms
+                self.lines[row] = line
+        if retimed:
+            self._index_starts()
+        self.version += 1
+
+    def _index_starts(self) -> None:
         starts: list[int] = []
         latest = -(2**62)
         for line in self.lines:  # a running maximum keeps them sorted, as the model does
             latest = max(latest, line.start_ms)
             starts.append(latest)
         self._starts = starts
-        self.finds = []
-        self._find_times = []
-        self.version += 1
-
-    def replace_lines(self, changed: dict[int, LineItem]) -> None:
-        """New items for some rows (a label, a correction): times stay, so no re-sort."""
-        for row, line in changed.items():
-            if 0 <= row < len(self.lines):
-                self.lines[row] = line
-        self.version += 1
 
     def set_notes(self, notes: Iterable[NoteRow]) -> None:
         self.notes = sorted(marks_from_notes(notes), key=lambda mark: mark.time_ms)
