@@ -22,6 +22,9 @@ SUBCOMMANDS = ("convert", "info", "export", "annotations", "list", "add")
 # How many titles and problems a report lists before it only counts the rest.
 LISTED_AT_MOST = 10
 
+# Archives from this size on are announced before they are read (that takes seconds).
+READING_SAID_FROM_BYTES = 5_000_000
+
 # FORMAT of `meelezer export`, and the extension each writes.
 EXPORT_FORMATS = {"srt": ".srt", "vtt": ".vtt", "json": ".json", "txt": ".txt", "md": ".md"}
 
@@ -382,12 +385,35 @@ def _import_annotations(archive: Path, data_dir: str | None) -> int:
 
     if not archive.is_file():
         return _fail(f"{archive}: no such file")
+    size = archive.stat().st_size
+    if size >= READING_SAID_FROM_BYTES:  # checking a big archive takes seconds before progress
+        print(f"Reading {archive} ({size / 1e6:,.0f} MB)…", file=sys.stderr, flush=True)
     with _open_library(data_dir) as db:
-        report = import_annotations(db, archive)
+        report = import_annotations(db, archive, _ProgressLine("Importing annotations"))
     print(f"Imported {archive} into the library in {db.path.parent}")
     for line in _report_lines(report):
         print(line)
     return 0
+
+
+class _ProgressLine:
+    """``(done, total)`` on stderr as one line that rewrites itself on a terminal (a line
+    per update elsewhere), at most every half second, and always for the last one."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.shown_at = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        import time
+
+        now = time.monotonic()
+        if done < total and now - self.shown_at < 0.5:
+            return
+        self.shown_at = now
+        end = "\r" if sys.stderr.isatty() and done < total else "\n"
+        print(f"{self.what}: episode {done:,} of {total:,}", end=end, file=sys.stderr,
+              flush=True)
 
 
 def _report_lines(report: ArchiveReport) -> list[str]:

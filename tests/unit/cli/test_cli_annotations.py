@@ -206,3 +206,15 @@ def test_missing_action_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
         main(["annotations"])
     assert exit_info.value.code == 2
     assert "required: ACTION" in capsys.readouterr().err
+
+
+def test_import_shows_its_progress_on_stderr(
+        two_episodes: tuple[int, int], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    archive = tmp_path / "backup.json"
+    assert main(["annotations", "export", str(archive)]) == 0
+    capsys.readouterr()
+    assert main(["annotations", "import", str(archive)]) == 0
+    captured = capsys.readouterr()
+    assert "Importing annotations: episode 2 of 2" in captured.err
+    assert "episode 2 of 2" not in captured.out  # the report on stdout stays clean
