@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from meelezer.store.database import Database
     from meelezer.store.rows import EpisodeRow
 
-SUBCOMMANDS = ("convert", "info", "export", "annotations", "list", "add")
+SUBCOMMANDS = ("convert", "info", "export", "annotations", "list", "add", "analyse", "analyze")
 
 # How many titles and problems a report lists before it only counts the rest.
 LISTED_AT_MOST = 10
@@ -74,7 +74,7 @@ def _app_parser() -> argparse.ArgumentParser:
         "'meelezer export EPISODE FORMAT OUTPUT', "
         "'meelezer annotations export OUTPUT [EPISODE ...]' (back up your annotations), "
         "'meelezer annotations import ARCHIVE', 'meelezer list', "
-        "'meelezer add FILE…' (each has --help).",
+        "'meelezer add FILE…', 'meelezer analyse AUDIO' (each has --help).",
     )
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
                         help="an audio file and/or its transcript; the other is found by name")
@@ -159,6 +159,9 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     from meelezer.cli_library import add_parsers
 
     add_parsers(commands, _add_data_dir)
+    from meelezer.cli_audio import add_parser as add_analyse_parser
+
+    add_analyse_parser(commands)
     return parser
 
 
@@ -214,6 +217,10 @@ def _run_subcommand(args: list[str]) -> int:
             return _import_annotations(options.archive, options.data_dir)
         if options.command in ("list", "add"):
             return _library_command(options)
+        if options.command in ("analyse", "analyze"):
+            from meelezer.cli_audio import analyse_command
+
+            return analyse_command(options.audio)
         return _info(options.file)
     except (TranscriptError, StoreError, _CommandFailed) as error:
         return _fail(str(error))

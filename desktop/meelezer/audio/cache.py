@@ -88,6 +88,9 @@ class AnalysisCache:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        # Left by an earlier attempt that was killed mid-write.
+        for leftover in self.folder.glob(f".{target.stem}.*.tmp"):
+            leftover.unlink(missing_ok=True)
         return target
 
 

@@ -16,9 +16,10 @@ import av.error
 import numpy as np
 
 from meelezer.audio.analysis import FloatArray
+from meelezer.audio.resample import TARGET_RATE, ToTargetRate
 from meelezer.texts import translate
 
-SAMPLE_RATE = 16_000
+SAMPLE_RATE = TARGET_RATE
 # 1.92 s: a whole number of 10 ms peak buckets, 30 ms VAD frames and 32 ms model windows.
 BLOCK_SAMPLES = 30_720
 
@@ -87,14 +88,13 @@ class AudioDecoder:
         readable ends the stream there (``report.ended_early``) rather than failing, so a
         truncated download still shows what it has.
         """
-        resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
         pending: list[FloatArray] = []
         pending_samples = 0
+        graph = ToTargetRate(self._stream)
         try:
             for frames in self._decoded_frames():
                 for frame in frames:
-                    for out in resampler.resample(frame):
-                        samples = _samples(out)
+                    for samples in graph.push(frame):
                         pending.append(samples)
                         pending_samples += len(samples)
                 while pending_samples >= BLOCK_SAMPLES:
@@ -103,8 +103,7 @@ class AudioDecoder:
                     self.report.decoded_samples += BLOCK_SAMPLES
                     rest = joined[BLOCK_SAMPLES:]
                     pending, pending_samples = ([rest], len(rest)) if len(rest) else ([], 0)
-            for out in resampler.resample(None):
-                pending.append(_samples(out))
+            pending.extend(graph.push(None))
         except av.error.FFmpegError:
             self.report.ended_early = True
         if pending:
@@ -123,11 +122,6 @@ class AudioDecoder:
                 yield packet.decode()
             except av.error.FFmpegError:
                 self.report.damaged_packets += 1
-
-
-def _samples(frame: av.AudioFrame) -> FloatArray:
-    # The resampler was asked for mono float32 ("flt"): one plane of float32 samples.
-    return np.asarray(frame.to_ndarray(), dtype=np.float32).reshape(-1)
 
 
 def _reason(error: BaseException) -> str:

@@ -20,8 +20,9 @@ FRAME_MS = 10
 # The threshold follows the audio over this stretch (music beds, a louder guest).
 _CONTEXT_FRAMES = 1500  # 15 s
 _SILENCE_DB = -60.0  # below this nothing is speech, however quiet the recording
+_FLOOR_DB = -70.0  # a noise floor is taken as at least this
 # Pauses shorter than this are within a sentence; speech shorter than this is a click.
-MIN_PAUSE_MS = 250
+MIN_PAUSE_MS = 300
 MIN_SPEECH_MS = 120
 
 
@@ -67,11 +68,18 @@ def _local_thresholds(energies_db: FloatArray) -> tuple[FloatArray, FloatArray]:
     positions = np.arange(count)
     floor = np.interp(positions, centres, floors).astype(np.float32)
     peak = np.interp(positions, centres, peaks).astype(np.float32)
-    floor = np.maximum(floor, _SILENCE_DB - 20)
+    # Digital silence (-120 dB) would put the thresholds into a codec's faint ringing.
+    floor = np.maximum(floor, _FLOOR_DB)
     span = np.maximum(peak - floor, 12.0)  # a quiet passage: no threshold inside the noise
     low = np.maximum(floor + 0.25 * span, _SILENCE_DB)
     high = np.maximum(floor + 0.45 * span, _SILENCE_DB)
     return low.astype(np.float32), high.astype(np.float32)
+
+
+def tidy_frames(speaking: npt.NDArray[np.bool_], frame_ms: int) -> tuple[SpeechRegion, ...]:
+    """Stretches from per-frame speech flags (of any VAD), tidied like ``speech_regions``."""
+    changes = np.flatnonzero(np.diff(np.concatenate(([0], speaking.view(np.int8), [0]))))
+    return _tidy(changes[0::2], changes[1::2], frame_ms)
 
 
 def _tidy(starts: npt.NDArray[np.intp], ends: npt.NDArray[np.intp],
