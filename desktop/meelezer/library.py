@@ -9,14 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from meelezer.episode_files import EpisodeFiles, is_audio_path
-from meelezer.moved_files import (
-    AUTOMATIC,
-    WITH_PICKED_FOLDER,
-    FoundFile,
-    find_audio,
-    find_transcript,
-    search_places,
-)
+from meelezer.moved_files import AUTOMATIC, WITH_PICKED_FOLDER, FoundFile, MovedSearch
 from meelezer.store import episodes
 from meelezer.store.annotation_archive import ArchiveReport
 from meelezer.store.database import Database
@@ -174,26 +167,33 @@ class Library:
         Searched: the old folders and their surroundings, the episode's other file's
         folder, the other episodes' folders and ``extra_folder`` (deep). A transcript must
         have the imported content; audio the stored fingerprint (or, without one, the name).
+        The window runs the three steps apart: ``moved_search`` and ``relink_found`` here,
+        the search's ``run`` (the slow part, files only) on a worker thread.
         """
+        search = self.moved_search(episode_id, extra_folder)
+        return self.relink_found(episode_id, search, search.run())
+
+    def moved_search(self, episode_id: int, extra_folder: Path | None = None) -> MovedSearch:
+        """What the episode misses and where to look (``extra_folder`` deep), from the store."""
         episode = self._episode(episode_id)
-        lost_audio = episode.audio_path if _missing(episode.audio_path) else None
         lost_transcript = episode.transcript_path if _missing(episode.transcript_path) else None
+        lost_audio = episode.audio_path if _missing(episode.audio_path) else None
+        nearby = [path for path in (episode.transcript_path, episode.audio_path) if path]
+        if lost_transcript is not None or lost_audio is not None:
+            nearby += self._library_files(episode_id)  # where moved files often end up
+        return MovedSearch(lost_transcript, episode.transcript_hash, lost_audio,
+                           episode.audio_hash, tuple(nearby),
+                           extra_folder.resolve() if extra_folder is not None else None,
+                           AUTOMATIC if extra_folder is None else WITH_PICKED_FOLDER)
+
+    def relink_found(self, episode_id: int, search: MovedSearch,
+                     found: tuple[FoundFile | None, FoundFile | None]) -> MovedFiles:
+        """Point the episode at what ``search`` found; what was found and what still misses."""
+        episode = self._episode(episode_id)
+        found_transcript, found_audio = found
+        lost_transcript, lost_audio = search.lost_transcript, search.lost_audio
         result = MovedFiles(episode_id, episode.title, missing_audio=lost_audio,
                             missing_transcript=lost_transcript)
-        if not result.still_missing:
-            return result
-        limits = AUTOMATIC if extra_folder is None else WITH_PICKED_FOLDER
-        extra_folder = extra_folder.resolve() if extra_folder is not None else None
-        nearby = [path for path in (episode.transcript_path, episode.audio_path) if path]
-        nearby += self._library_files(episode_id)
-        found_transcript = None if lost_transcript is None else find_transcript(
-            lost_transcript, episode.transcript_hash,
-            search_places(lost_transcript, nearby, extra_folder, limits), limits)
-        if found_transcript is not None:
-            nearby.insert(0, found_transcript.path)  # the audio may have moved along
-        found_audio = None if lost_audio is None else find_audio(
-            lost_audio, episode.audio_hash,
-            search_places(lost_audio, nearby, extra_folder, limits), limits)
         if found_transcript is None and found_audio is None:
             return result
         episodes.relocate_episode(

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from helpers.windows import DEMO_AUDIO, WindowFactory, fake
+from meelezer import moved_files
 from meelezer.store import episodes
 from meelezer.store.database import Database
 from meelezer.ui.episode_header import HINT
 from meelezer.ui.library_model import FILES, TITLE
 from meelezer.ui.main_window import MainWindow
+
+WAIT_MS = 10_000
 
 
 def _open_demo(make_window: WindowFactory, demo: Path) -> tuple[MainWindow, int]:
@@ -77,7 +81,8 @@ def test_library_marks_missing_files_and_finds_them_in_a_picked_folder(
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", pick_folder)
     dialog.table.selectRow(0)
-    dialog.find_moved_button.click()
+    with qtbot.waitSignal(window.library_controller.moved_files_done, timeout=WAIT_MS):
+        dialog.find_moved_button.click()
     assert len(asked) == 1  # not found nearby, so a folder was asked for
     assert f"Found the moved audio at {far / DEMO_AUDIO}" in window.messages.text()
     stored = episodes.get_episode(database, episode_id)
@@ -87,7 +92,7 @@ def test_library_marks_missing_files_and_finds_them_in_a_picked_folder(
 
 
 def test_find_moved_files_without_a_selection_searches_every_episode_missing_one(
-        make_window: WindowFactory, demo: Path, tmp_path: Path,
+        qtbot: QtBot, make_window: WindowFactory, demo: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window()
     other = tmp_path / "other" / "other.srt"
@@ -104,13 +109,14 @@ def test_find_moved_files_without_a_selection_searches_every_episode_missing_one
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",
                         lambda *_args: pytest.fail("everything was found nearby"))
     dialog.table.clearSelection()
-    dialog.find_moved_button.click()
+    with qtbot.waitSignal(window.library_controller.moved_files_done, timeout=WAIT_MS):
+        dialog.find_moved_button.click()
     assert f"Found the moved transcript at {moved}" in window.messages.text()
     rows = {dialog.model.index(r, FILES).data() for r in range(dialog.model.rowCount())}
     assert rows == {"", "no audio"}
 
 
-def test_nothing_to_find_says_so(make_window: WindowFactory, demo: Path,
+def test_nothing_to_find_says_so(qtbot: QtBot, make_window: WindowFactory, demo: Path,
                                  monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window()
     window.open_paths([demo])
@@ -118,12 +124,13 @@ def test_nothing_to_find_says_so(make_window: WindowFactory, demo: Path,
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",
                         lambda *_args: pytest.fail("nothing is missing"))
     dialog.table.selectRow(0)
-    dialog.find_moved_button.click()
+    with qtbot.waitSignal(window.library_controller.moved_files_done, timeout=WAIT_MS):
+        dialog.find_moved_button.click()
     assert window.messages.text() == "No files are missing."
 
 
 def test_the_context_menu_offers_find_moved_files(
-        make_window: WindowFactory, demo: Path) -> None:
+        qtbot: QtBot, make_window: WindowFactory, demo: Path) -> None:
     window, _episode_id = _open_demo(make_window, demo)
     dialog = window.library_controller.show()
     dialog.table.selectRow(0)
@@ -131,7 +138,8 @@ def test_the_context_menu_offers_find_moved_files(
     assert [action.text() for action in menu.actions()] == [
         "Open", "Find moved files…", "Relink files…", "Re-import transcript…",
         "Remove from library"]
-    menu.actions()[1].trigger()
+    with qtbot.waitSignal(window.library_controller.moved_files_done, timeout=WAIT_MS):
+        menu.actions()[1].trigger()
     assert window.messages.text() == "No files are missing."
 
 
@@ -150,3 +158,86 @@ def test_the_open_episode_plays_its_audio_once_relinked(
     assert player.loaded == moved  # no need to open the episode again
     assert HINT in window.header.details()
     assert "relinked" in window.messages.text().lower()
+
+
+def _decoys(folder: Path, like: Path, count: int) -> None:
+    """Files of ``like``'s size and kind but other content: each must be hashed to rule out."""
+    folder.mkdir(parents=True, exist_ok=True)
+    size = like.stat().st_size
+    for number in range(count):
+        (folder / f"decoy-{number}{like.suffix}").write_bytes(bytes([number]) * size)
+
+
+def test_the_search_hashes_off_the_gui_thread_and_the_window_stays_usable(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window, episode_id = _open_demo(make_window, demo)
+    audio = demo.with_suffix(".opus")
+    _decoys(tmp_path / "usb", audio, 3)
+    far = tmp_path / "usb" / "deep" / DEMO_AUDIO
+    far.parent.mkdir()
+    shutil.move(audio, far)
+    hashed_on: list[str] = []
+    release = threading.Event()
+    real_fingerprint = moved_files.audio_fingerprint
+
+    def fingerprint(path: Path) -> str:
+        hashed_on.append(threading.current_thread().name)
+        release.wait(WAIT_MS / 1000)  # the window must keep working meanwhile
+        return real_fingerprint(path)
+
+    monkeypatch.setattr(moved_files, "audio_fingerprint", fingerprint)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda *_args: str(tmp_path / "usb"))
+    dialog = window.library_controller.show()
+    dialog.table.selectRow(0)
+    with qtbot.waitSignal(window.library_controller.moved_files_done, timeout=WAIT_MS):
+        dialog.find_moved_button.click()
+        qtbot.waitUntil(lambda: len(hashed_on) > 0, timeout=WAIT_MS)
+        window.annotator.add_note(1_000, text="while it searches")  # the GUI thread is free
+        assert window.library_controller.moved_job is not None
+        release.set()
+    assert set(hashed_on) == {"find-moved-files"}
+    assert f"Found the moved audio at {far}" in window.messages.text()
+    stored = episodes.get_episode(window.library.database, episode_id)
+    assert stored is not None and stored.audio_path == far
+    assert [note.text for note in window.annotator.list_notes()] == ["while it searches"]
+
+
+def test_cancelling_the_search_stops_it_and_changes_nothing(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window, episode_id = _open_demo(make_window, demo)
+    audio = demo.with_suffix(".opus")
+    _decoys(tmp_path / "usb", audio, 5)
+    far = tmp_path / "usb" / "a" / "b" / "c" / DEMO_AUDIO  # beyond the nearby search
+    far.parent.mkdir(parents=True)
+    shutil.move(audio, far)
+    hashed: list[Path] = []
+    release = threading.Event()
+    real_fingerprint = moved_files.audio_fingerprint
+
+    def fingerprint(path: Path) -> str:
+        hashed.append(path)
+        release.wait(WAIT_MS / 1000)
+        return real_fingerprint(path)
+
+    monkeypatch.setattr(moved_files, "audio_fingerprint", fingerprint)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda *_args: str(tmp_path / "usb"))
+    dialog = window.library_controller.show()
+    dialog.table.selectRow(0)
+    with qtbot.waitSignal(window.library_controller.moved_files_done, timeout=WAIT_MS):
+        dialog.find_moved_button.click()
+        qtbot.waitUntil(lambda: len(hashed) > 0, timeout=WAIT_MS)
+        job = window.library_controller.moved_job
+        assert job is not None
+        qtbot.waitUntil(job.dialog.isVisible, timeout=WAIT_MS)  # progress, with Cancel
+        cancel_button = job.dialog.findChild(QPushButton)
+        assert cancel_button is not None and cancel_button.text() == "Cancel"
+        cancel_button.click()
+        release.set()
+    assert len(hashed) == 1  # it stopped at the next file
+    assert "stopped looking" in window.messages.text().lower()
+    stored = episodes.get_episode(window.library.database, episode_id)
+    assert stored is not None and stored.audio_path == audio  # still the old place

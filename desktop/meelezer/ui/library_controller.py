@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from meelezer.episode_files import AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS, EpisodeFiles
 from meelezer.library import MovedFiles
+from meelezer.moved_files import MovedSearch
 from meelezer.store.errors import StoreError
 from meelezer.store.reimport import ReimportReport
 from meelezer.store.rows import EpisodeRow
@@ -21,10 +21,13 @@ from meelezer.ui.edited_transcript import EditedChoice, ask_about_edited_transcr
 from meelezer.ui.episode_session import EpisodeSession
 from meelezer.ui.library_dialog import LibraryDialog
 from meelezer.ui.message_bar import MessageBar
+from meelezer.ui.moved_files_job import Found, MovedFilesJob
 
 
 class LibraryController(QObject):
     """Owns the library dialog; episodes open, close and change through the session."""
+
+    moved_files_done = Signal()  # a search for moved files ended; its message is showing
 
     def __init__(self, window: QWidget, session: EpisodeSession, messages: MessageBar):
         super().__init__(window)
@@ -33,6 +36,7 @@ class LibraryController(QObject):
         self.library = session.library
         self.messages = messages
         self.dialog: LibraryDialog | None = None
+        self.moved_job: MovedFilesJob | None = None  # a search for moved files, running
 
     def show(self) -> LibraryDialog:
         if self.dialog is None:
@@ -176,37 +180,85 @@ class LibraryController(QObject):
 
     def find_moved(self, episode_ids: list[int]) -> None:
         """Search nearby for the episodes' missing files; if some stay missing, offer to
-        search a folder the user picks. The outcome goes to the message bar."""
-        results = self._search_moved(episode_ids, None)
+        search a folder the user picks. The searches run in the background (progress and
+        Cancel); the outcome goes to the message bar, then ``moved_files_done`` fires."""
+        if self.moved_job is not None:
+            return  # one search at a time; its dialog is showing
+        self._search_moved(episode_ids, None,
+                           lambda results: self._after_nearby(episode_ids, results))
+
+    def _after_nearby(self, episode_ids: list[int], results: list[MovedFiles]) -> None:
         missing = [result.episode_id for result in results if result.still_missing]
-        if missing:
-            chosen = QFileDialog.getExistingDirectory(
-                self.window, self.tr("Not everything was found nearby. Which folder should "
-                                     "be searched, with its subfolders?"))
-            if chosen:
-                later = {r.episode_id: r for r in self._search_moved(missing, Path(chosen))}
-                results = [result.followed_by(later[result.episode_id])
-                           if result.episode_id in later else result for result in results]
+        chosen = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Not everything was found nearby. Which folder should be "
+                                 "searched, with its subfolders?")) if missing else ""
+        if not chosen:
+            self._moved_found(episode_ids, results)
+            return
+
+        def merge(later_results: list[MovedFiles]) -> None:
+            later = {result.episode_id: result for result in later_results}
+            self._moved_found(episode_ids, [
+                result.followed_by(later[result.episode_id])
+                if result.episode_id in later else result for result in results])
+
+        self._search_moved(missing, Path(chosen), merge,
+                           stopped=lambda: self._moved_found(episode_ids, results, True))
+
+    def _moved_found(self, episode_ids: list[int], results: list[MovedFiles],
+                     stopped: bool = False) -> None:
         for result in results:
             if result.found_any:
                 self.session.relinked(result.episode_id)
         message = _moved_message(results)
+        if stopped:
+            message = "\n".join(part for part in (message, self.tr(
+                "The search in the folder you picked was stopped.")) if part)
         if message or len(results) == len(episode_ids):  # else a store error is showing
             self.messages.show_message(message or self.tr("No files are missing."))
         self.refresh()
+        self.moved_files_done.emit()
 
-    def _search_moved(self, episode_ids: list[int], folder: Path | None) -> list[MovedFiles]:
-        results = []
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            for episode_id in episode_ids:
+    def _search_moved(self, episode_ids: list[int], folder: Path | None,
+                      then: Callable[[list[MovedFiles]], None],
+                      stopped: Callable[[], None] | None = None) -> None:
+        """Plan (store), search (worker thread), relink what was found (store), ``then``."""
+        searches: list[tuple[int, MovedSearch]] = []
+        for episode_id in episode_ids:
+            try:
+                searches.append((episode_id, self.library.moved_search(episode_id, folder)))
+            except StoreError as error:
+                self.messages.show_message(str(error))
+
+        def done(found: list[Found]) -> None:
+            self.moved_job = None
+            results = []
+            for (episode_id, search), files in zip(searches, found, strict=True):
                 try:
-                    results.append(self.library.find_moved_files(episode_id, folder))
+                    results.append(self.library.relink_found(episode_id, search, files))
                 except StoreError as error:
                     self.messages.show_message(str(error))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        return results
+            then(results)
+
+        def cancelled() -> None:
+            self.moved_job = None
+            if stopped is not None:
+                stopped()
+                return
+            self.messages.show_message(self.tr("Stopped looking for moved files; nothing "
+                                               "was changed."))
+            self.moved_files_done.emit()
+
+        def failed(error: BaseException) -> None:
+            self.moved_job = None
+            self.messages.show_message(self.tr("Cannot look for the moved files: {error}")
+                                       .format(error=error))
+            self.moved_files_done.emit()
+
+        parent = self.dialog if self.dialog is not None and self.dialog.isVisible() \
+            else self.window
+        self.moved_job = MovedFilesJob(parent, [search for _, search in searches], done,
+                                       cancelled, failed).start()
 
 
 def _moved_message(results: list[MovedFiles]) -> str:
