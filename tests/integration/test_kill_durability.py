@@ -78,3 +78,12 @@ def test_every_action_survives_a_kill_right_after_it(tmp_path: Path, seeds_dir: 
                 assert rows[round_].text == f"corrected {round_}"
     finally:
         db.close()
+
+
+def test_no_acknowledged_write_is_lost_when_killed_during_writes(tmp_path: Path) -> None:
+    from kill_during_writes import run  # the longer run's script, here for a few rounds
+
+    figures = run(rounds=3, seed=7, folder=tmp_path)
+    assert figures.acknowledged > figures.rounds  # the kills did land among writes
+    assert figures.lost == 0
+    assert figures.integrity_failures == 0
