@@ -51,3 +51,31 @@ def write_lock_held(db_path: Path,
     finally:
         release.set()
         holder.join(10)
+
+
+@contextmanager
+def small_file_system(folder: Path, size: str = "256k") -> Iterator[Path]:
+    """A real, small file system (tmpfs) mounted on ``folder``; needs root (else skipped)."""
+    import pytest
+
+    folder.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
+                              str(folder)], capture_output=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small file system here (needs root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def fill(folder: Path) -> None:
+    """Write to ``folder`` until its file system is full."""
+    descriptor = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    try:
+        while os.write(descriptor, b"\0" * 4096):
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

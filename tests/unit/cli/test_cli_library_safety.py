@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.library_files import fill, small_file_system
 from meelezer.cli import main
 from meelezer.store import open_database
 from meelezer.store.backup import daily_backup
@@ -117,24 +118,9 @@ def test_the_library_and_its_backups_are_private_and_exports_follow_the_umask(
 @pytest.fixture
 def full_disk(tmp_path: Path) -> Iterator[Path]:
     """A small real file system (tmpfs), filled up. Needs root; skipped otherwise."""
-    folder = tmp_path / "full"
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
-                             capture_output=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a small file system here (needs root)")
-    try:
-        descriptor = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
-        try:
-            while os.write(descriptor, b"\0" * 4096):
-                pass
-        except OSError:
-            pass
-        finally:
-            os.close(descriptor)
+    with small_file_system(tmp_path / "full") as folder:
+        fill(folder)
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
 
 
 def test_a_full_disk_is_called_a_full_disk(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.library_files import write_lock_held
+from helpers.library_files import fill, small_file_system, write_lock_held
 from meelezer.store import Database, StoreError, import_transcript, open_database
 from meelezer.store.annotation_archive import export_annotations
 from meelezer.store.backup import daily_backup
@@ -83,3 +83,21 @@ def test_a_removed_library_takes_no_more_writes(library: Database) -> None:
     library.path.unlink()
     with pytest.raises(LibraryReplacedError, match="was removed"):
         add_note(library, 1, 2000, text="after")
+
+
+def test_a_full_disk_under_the_library_is_called_a_full_disk(
+        tmp_path: Path, make_transcript: Callable[..., Transcript]) -> None:
+    # Reopened on a full disk, SQLite cannot make its -shm file and says "disk I/O error";
+    # the user is told what the window and the terminal say for any full disk.
+    with small_file_system(tmp_path / "disk", "2m") as folder:
+        with open_database(folder / "meelezer.sqlite3") as db:
+            import_transcript(db, make_transcript(5), tmp_path / "a.txt", "a" * 64, None)
+        fill(folder)
+        with pytest.raises(StoreError) as caught:
+            db = open_database(folder / "meelezer.sqlite3")
+            try:
+                for index in range(2000):  # until a write needs space the disk lacks
+                    add_note(db, 1, index, text="x" * 2000)
+            finally:
+                db.close()
+        assert "the disk is full; free some space" in str(caught.value)
