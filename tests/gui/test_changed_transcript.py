@@ -59,16 +59,23 @@ def answer_with(qtbot: QtBot, button: str, seen: list[str]) -> None:
     QTimer.singleShot(0, press)
 
 
-def test_an_edited_transcript_is_reimported_into_its_episode_with_its_annotations(
-        qtbot: QtBot, make_window: WindowFactory, demo: Path, database: Database) -> None:
-    window = make_window()
+def reopen_edited(qtbot: QtBot, window: MainWindow, demo: Path, button: str
+                  ) -> tuple[int, bool, list[str]]:
+    """Open and annotate the demo, edit a word on disk, open it again answering ``button``:
+    the episode's id, what opening returned, and the question's text."""
     assert window.open_paths([demo])
     episode_id = annotate(window)
     edit_one_word(demo)
-
     asked: list[str] = []
-    answer_with(qtbot, "Re-import", asked)
-    assert window.open_paths([demo])
+    answer_with(qtbot, button, asked)
+    return episode_id, window.open_paths([demo]), asked
+
+
+def test_an_edited_transcript_is_reimported_into_its_episode_with_its_annotations(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path, database: Database) -> None:
+    window = make_window()
+    episode_id, opened, asked = reopen_edited(qtbot, window, demo, "Re-import")
+    assert opened
     assert asked and "changed" in asked[0] and "Grok-3" in asked[0]
     assert [e.id for e in episodes.list_episodes(database)] == [episode_id]  # no second one
     assert window.episode is not None and window.episode.episode.id == episode_id
@@ -87,14 +94,8 @@ def test_an_edited_transcript_is_reimported_into_its_episode_with_its_annotation
 def test_keeping_the_earlier_version_opens_the_annotated_episode_unchanged(
         qtbot: QtBot, make_window: WindowFactory, demo: Path, database: Database) -> None:
     window = make_window()
-    assert window.open_paths([demo])
-    episode_id = annotate(window)
-    edit_one_word(demo)
-
-    asked: list[str] = []
-    answer_with(qtbot, "Open the earlier version", asked)
-    assert window.open_paths([demo])
-    assert asked
+    episode_id, opened, asked = reopen_edited(qtbot, window, demo, "Open the earlier version")
+    assert opened and asked
     assert [e.id for e in episodes.list_episodes(database)] == [episode_id]
     assert window.episode is not None and window.episode.episode.id == episode_id
     model = window.transcript.model
@@ -104,14 +105,8 @@ def test_keeping_the_earlier_version_opens_the_annotated_episode_unchanged(
 
 def test_cancelling_opens_nothing_and_changes_nothing(
         qtbot: QtBot, make_window: WindowFactory, demo: Path, database: Database) -> None:
-    window = make_window()
-    assert window.open_paths([demo])
-    episode_id = annotate(window)
-    edit_one_word(demo)
-    asked: list[str] = []
-    answer_with(qtbot, "Cancel", asked)
-    assert not window.open_paths([demo])
-    assert asked
+    episode_id, opened, asked = reopen_edited(qtbot, make_window(), demo, "Cancel")
+    assert not opened and asked
     assert [e.id for e in episodes.list_episodes(database)] == [episode_id]
     segments = episodes.load_segments(database, episode_id)
     assert not any("New York Post" in row.text for row in segments)

@@ -168,36 +168,52 @@ def _decoys(folder: Path, like: Path, count: int) -> None:
         (folder / f"decoy-{number}{like.suffix}").write_bytes(bytes([number]) * size)
 
 
-def test_the_search_hashes_off_the_gui_thread_and_the_window_stays_usable(
-        qtbot: QtBot, make_window: WindowFactory, demo: Path, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    window, episode_id = _open_demo(make_window, demo)
+class BlockedHashing:
+    """Stands in for the audio fingerprint: records each file and thread, and holds every
+    hash until ``release`` is set (so the test can act while the search is busy)."""
+
+    def __init__(self) -> None:
+        self.paths: list[Path] = []
+        self.threads: list[str] = []
+        self.release = threading.Event()
+        self._real = moved_files.audio_fingerprint
+
+    def __call__(self, path: Path) -> str:
+        self.paths.append(path)
+        self.threads.append(threading.current_thread().name)
+        self.release.wait(WAIT_MS / 1000)
+        return self._real(path)
+
+
+def _search_far_audio(window: MainWindow, demo: Path, tmp_path: Path, far: Path,
+                      monkeypatch: pytest.MonkeyPatch) -> BlockedHashing:
+    """The demo audio moved to ``far`` below tmp/usb among decoys; the search is started."""
     audio = demo.with_suffix(".opus")
-    _decoys(tmp_path / "usb", audio, 3)
-    far = tmp_path / "usb" / "deep" / DEMO_AUDIO
-    far.parent.mkdir()
+    _decoys(tmp_path / "usb", audio, 5)
+    far.parent.mkdir(parents=True)
     shutil.move(audio, far)
-    hashed_on: list[str] = []
-    release = threading.Event()
-    real_fingerprint = moved_files.audio_fingerprint
-
-    def fingerprint(path: Path) -> str:
-        hashed_on.append(threading.current_thread().name)
-        release.wait(WAIT_MS / 1000)  # the window must keep working meanwhile
-        return real_fingerprint(path)
-
-    monkeypatch.setattr(moved_files, "audio_fingerprint", fingerprint)
+    hashing = BlockedHashing()
+    monkeypatch.setattr(moved_files, "audio_fingerprint", hashing)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",
                         lambda *_args: str(tmp_path / "usb"))
     dialog = window.library_controller.show()
     dialog.table.selectRow(0)
+    dialog.find_moved_button.click()
+    return hashing
+
+
+def test_the_search_hashes_off_the_gui_thread_and_the_window_stays_usable(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window, episode_id = _open_demo(make_window, demo)
+    far = tmp_path / "usb" / "deep" / DEMO_AUDIO
     with qtbot.waitSignal(window.library_controller.moved_files_done, timeout=WAIT_MS):
-        dialog.find_moved_button.click()
-        qtbot.waitUntil(lambda: len(hashed_on) > 0, timeout=WAIT_MS)
+        hashing = _search_far_audio(window, demo, tmp_path, far, monkeypatch)
+        qtbot.waitUntil(lambda: len(hashing.paths) > 0, timeout=WAIT_MS)
         window.annotator.add_note(1_000, text="while it searches")  # the GUI thread is free
         assert window.library_controller.moved_job is not None
-        release.set()
-    assert set(hashed_on) == {"find-moved-files"}
+        hashing.release.set()
+    assert set(hashing.threads) == {"find-moved-files"}
     assert f"Found the moved audio at {far}" in window.messages.text()
     stored = episodes.get_episode(window.library.database, episode_id)
     assert stored is not None and stored.audio_path == far
@@ -208,36 +224,18 @@ def test_cancelling_the_search_stops_it_and_changes_nothing(
         qtbot: QtBot, make_window: WindowFactory, demo: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     window, episode_id = _open_demo(make_window, demo)
-    audio = demo.with_suffix(".opus")
-    _decoys(tmp_path / "usb", audio, 5)
     far = tmp_path / "usb" / "a" / "b" / "c" / DEMO_AUDIO  # beyond the nearby search
-    far.parent.mkdir(parents=True)
-    shutil.move(audio, far)
-    hashed: list[Path] = []
-    release = threading.Event()
-    real_fingerprint = moved_files.audio_fingerprint
-
-    def fingerprint(path: Path) -> str:
-        hashed.append(path)
-        release.wait(WAIT_MS / 1000)
-        return real_fingerprint(path)
-
-    monkeypatch.setattr(moved_files, "audio_fingerprint", fingerprint)
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                        lambda *_args: str(tmp_path / "usb"))
-    dialog = window.library_controller.show()
-    dialog.table.selectRow(0)
     with qtbot.waitSignal(window.library_controller.moved_files_done, timeout=WAIT_MS):
-        dialog.find_moved_button.click()
-        qtbot.waitUntil(lambda: len(hashed) > 0, timeout=WAIT_MS)
+        hashing = _search_far_audio(window, demo, tmp_path, far, monkeypatch)
+        qtbot.waitUntil(lambda: len(hashing.paths) > 0, timeout=WAIT_MS)
         job = window.library_controller.moved_job
         assert job is not None
         qtbot.waitUntil(job.dialog.isVisible, timeout=WAIT_MS)  # progress, with Cancel
         cancel_button = job.dialog.findChild(QPushButton)
         assert cancel_button is not None and cancel_button.text() == "Cancel"
         cancel_button.click()
-        release.set()
-    assert len(hashed) == 1  # it stopped at the next file
+        hashing.release.set()
+    assert len(hashing.paths) == 1  # it stopped at the next file
     assert "stopped looking" in window.messages.text().lower()
     stored = episodes.get_episode(window.library.database, episode_id)
-    assert stored is not None and stored.audio_path == audio  # still the old place
+    assert stored is not None and stored.audio_path == demo.with_suffix(".opus")

@@ -7,10 +7,8 @@ message only on the second press of play. The message must come at once, where t
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from meelezer.library import Library
@@ -33,14 +31,6 @@ def damage(source: Path, target: Path) -> Path:
         data[index] = rng.getrandbits(8)
     target.write_bytes(bytes(data))
     return target
-
-
-@pytest.fixture
-def player(qtbot: QtBot) -> Iterator[VlcPlayer]:
-    player = VlcPlayer(["--aout=dummy"])
-    assert player.is_available(), player.unavailable_reason()
-    yield player
-    player.shutdown()
 
 
 def test_a_seek_into_damaged_audio_fails_at_once_where_it_went(

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 import wave
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -50,14 +50,6 @@ def write_tone(path: Path, seconds: float, frequency: float = TONE_HZ) -> Path:
 @pytest.fixture(scope="session")
 def tone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_tone(tmp_path_factory.mktemp("audio") / "tone.wav", TONE_MS / 1000)
-
-
-@pytest.fixture
-def player(qtbot: QtBot) -> Iterator[VlcPlayer]:
-    player = VlcPlayer(["--aout=dummy"])
-    assert player.is_available(), player.unavailable_reason()
-    yield player
-    player.shutdown()
 
 
 def wait_for(qtbot: QtBot, condition: Callable[[], bool], timeout: int = WAIT_MS) -> None:
