@@ -85,7 +85,7 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from meelezer.color_scheme import follow_system_color_scheme
+    from meelezer.color_scheme import apply_color_scheme
     from meelezer.i18n import install_translators
     from meelezer.library import Library
     from meelezer.playback import create_player
@@ -103,9 +103,6 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
     qt.setApplicationDisplayName("Meelezer")
     qt.setDesktopFileName("meelezer")
     qt.setWindowIcon(QIcon(str(resource_path("icons", "meelezer.svg"))))
-    if existing is None:  # tests share one QApplication and set their own style
-        scheme = os.environ.get("MEELEZER_COLOR_SCHEME", "")
-        follow_system_color_scheme(qt, {"dark": True, "light": False}.get(scheme))
 
     # The chosen language is in the data folder's settings; until they are read, messages
     # (a data folder that cannot be made) are in the system's language.
@@ -120,6 +117,10 @@ def build_app(data_dir: str | None, episode: EpisodeFiles | None,
     setup_logging(folder)
     logger.info("Meelezer %s starting; library in %s", __version__, folder)
     settings = Settings(folder / "settings.ini")
+    if existing is None:  # tests share one QApplication and set their own style
+        # Preferences → Colours; the environment variable wins (screenshots, tests).
+        apply_color_scheme(qt, os.environ.get("MEELEZER_COLOR_SCHEME", "")
+                           or settings.color_scheme)
     if settings.language:  # before the library opens, so its messages are in this language
         install_translators(qt, settings.language)
     instance = SingleInstance(folder, parent=qt) if single_instance else None

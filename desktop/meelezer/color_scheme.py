@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from meelezer.reading import COLOR_SCHEMES
+
 
 def dark_palette() -> QPalette:
     """A calm dark palette (Fusion's own has no dark variant on every platform)."""
@@ -40,17 +42,24 @@ def is_system_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-def follow_system_color_scheme(app: QApplication, force_dark: bool | None = None) -> None:
-    """Use Fusion with a light or dark palette matching the system, now and when it changes.
+class _Scheme:
+    choice = "system"  # the user's: "system", "light" or "dark"
+    following = False  # connected to the system's scheme changes
 
-    ``force_dark`` overrides the system (for screenshots and tests).
-    """
-    app.setStyle("Fusion")
+
+def apply_color_scheme(app: QApplication, choice: str) -> None:
+    """Use Fusion with a light or dark palette: ``choice`` "light" or "dark", or "system" to
+    match the system's scheme, now and when it changes (Preferences → Colours)."""
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    _Scheme.choice = choice if choice in COLOR_SCHEMES else "system"
 
     def apply() -> None:
-        dark = is_system_dark() if force_dark is None else force_dark
+        dark = is_system_dark() if _Scheme.choice == "system" else _Scheme.choice == "dark"
         app.setPalette(dark_palette() if dark else app.style().standardPalette())
 
     apply()
-    if force_dark is None:
+    if not _Scheme.following:
+        _Scheme.following = True
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply())
+

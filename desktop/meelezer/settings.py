@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from meelezer.reading import COLOR_SCHEMES, ReadingStyle
+
 LANGUAGE_CHOICES = ("", "en", "nl")  # "": the system's language
 SPEEDS = (0.5, 0.75, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 
@@ -70,6 +72,34 @@ class Settings:
     def language(self, value: str) -> None:
         value = value.strip().lower()
         self._qsettings.setValue("ui/language", value if value in LANGUAGE_CHOICES else "")
+
+    @property
+    def reading(self) -> ReadingStyle:
+        """Text size, line spacing and line width of the transcript."""
+        default = ReadingStyle()
+        return ReadingStyle(
+            text_scale=self._number("reading/text_scale", default.text_scale),
+            line_spacing=self._number("reading/line_spacing", default.line_spacing),
+            max_line_chars=int(self._number("reading/max_line_chars", default.max_line_chars)),
+        ).clamped()
+
+    @reading.setter
+    def reading(self, value: ReadingStyle) -> None:
+        value = value.clamped()
+        self._qsettings.setValue("reading/text_scale", value.text_scale)
+        self._qsettings.setValue("reading/line_spacing", value.line_spacing)
+        self._qsettings.setValue("reading/max_line_chars", value.max_line_chars)
+
+    @property
+    def color_scheme(self) -> str:
+        """"system", "light" or "dark"."""
+        value = str(self._qsettings.value("ui/color_scheme", "system") or "").strip().lower()
+        return value if value in COLOR_SCHEMES else "system"
+
+    @color_scheme.setter
+    def color_scheme(self, value: str) -> None:
+        value = value.strip().lower()
+        self._qsettings.setValue("ui/color_scheme", value if value in COLOR_SCHEMES else "system")
 
     # -- remembered state ---------------------------------------------------------------------
 

@@ -41,6 +41,9 @@ class WindowActions:
     follow_playback: QAction
     back_to_playback: QAction
     go_to_time: QAction
+    text_bigger: QAction
+    text_smaller: QAction
+    text_normal: QAction
     preferences: QAction
     shortcuts: QAction
     open_log_folder: QAction
@@ -135,6 +138,11 @@ def build_actions(window: QWidget) -> WindowActions:
         go_to_time=make_action(
             window, translate("MainWindow", "&Go to time…"), "Ctrl+G",
             translate("MainWindow", "Jump to a time such as 1:02:03")),
+        text_bigger=make_action(window, translate("MainWindow", "&Larger text"),
+                                QKeySequence.StandardKey.ZoomIn),
+        text_smaller=make_action(window, translate("MainWindow", "&Smaller text"),
+                                 QKeySequence.StandardKey.ZoomOut),
+        text_normal=make_action(window, translate("MainWindow", "&Normal text size"), "Ctrl+0"),
         preferences=make_action(window, translate("MainWindow", "P&references…"),
                                 QKeySequence.StandardKey.Preferences),
         shortcuts=make_action(window, translate("MainWindow", "&Keyboard shortcuts"), "F1"),
@@ -150,6 +158,9 @@ def build_actions(window: QWidget) -> WindowActions:
                          (actions.previous_line, "previous-line"),
                          (actions.next_line, "next-line"), (actions.loop_line, "loop")):
         set_themed_icon(action, name, window.palette())
+    # Ctrl+= too: on most keyboards + needs Shift, so Ctrl++ is really Ctrl+Shift+=.
+    bigger = actions.text_bigger.shortcut()
+    actions.text_bigger.setShortcuts([bigger, QKeySequence("Ctrl+=")])
     actions.export_episode_annotations.setEnabled(False)  # until an episode is open
     for action in actions.all():
         window.addAction(action)  # shortcuts work even when no menu shows the action

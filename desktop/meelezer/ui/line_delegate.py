@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
+from meelezer.reading import ReadingStyle
 from meelezer.transcript.model import Word
 from meelezer.transcript.timecode import format_clock
 from meelezer.transcript.word_timing import estimate_word_spans
@@ -107,6 +108,7 @@ class LineDelegate(QStyledItemDelegate):
         self._chips: dict[tuple[str | None, str], tuple[SpeakerChipColors, str, float]] = {}
         self._time_advances: dict[str, float] = {}
         self._metrics: LineMetrics | None = None
+        self.reading = ReadingStyle()  # the reader's text size, spacing and width
         self._quotes: dict[str, tuple[QColor, QColor]] = {}
         self._bars: dict[tuple[str | None, str], QColor] = {}  # speaker bar colours
         self.restyle(QFont(), QPalette())
@@ -151,7 +153,7 @@ class LineDelegate(QStyledItemDelegate):
         self._quotes.clear()
         self._bars.clear()
         sample = "~0:00:00" if longest_ms >= 3_600_000 else "~00:00"
-        metrics = LineMetrics.for_font(font, sample)
+        metrics = LineMetrics.for_font(font, sample, self.reading)
         if metrics == self._metrics:
             return False
         self._metrics = metrics

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOption
 
+from meelezer.reading import ReadingStyle
 from meelezer.transcript.model import Word
 
 if TYPE_CHECKING:
@@ -58,15 +59,20 @@ class LineMetrics:
     time_width: int
     text_left: int
     right_margin: int
+    max_text_width: int = 0  # the reader's chosen line width; 0: as wide as the row
 
     @classmethod
-    def for_font(cls, font: QFont, time_sample: str = "~0:00:00") -> LineMetrics:
-        """Metrics for ``font``; ``time_sample`` is the widest time label to make room for."""
-        text_font = _scaled(font, TEXT_SCALE)
-        time_font = _scaled(font, TIME_SCALE)
+    def for_font(cls, font: QFont, time_sample: str = "~0:00:00",
+                 reading: ReadingStyle | None = None) -> LineMetrics:
+        """Metrics for ``font``; ``time_sample`` is the widest time label to make room for;
+        ``reading`` the reader's text size, line spacing and line width."""
+        reading = reading or ReadingStyle()
+        zoom = reading.text_scale
+        text_font = _scaled(font, TEXT_SCALE * zoom)
+        time_font = _scaled(font, TIME_SCALE * zoom)
         # Tabular digits, so "1:11" and "8:08" take the same width and the column is even.
         time_font.setFeature(QFont.Tag("tnum"), 1)
-        chip_font = _scaled(font, CHIP_SCALE, QFont.Weight.DemiBold)
+        chip_font = _scaled(font, CHIP_SCALE * zoom, QFont.Weight.DemiBold)
         text_fm = QFontMetricsF(text_font)
         time_fm = QFontMetricsF(time_font)
         chip_fm = QFontMetricsF(chip_font)
@@ -77,7 +83,7 @@ class LineMetrics:
             text_font=text_font,
             time_font=time_font,
             chip_font=chip_font,
-            line_spacing=text_fm.lineSpacing(),
+            line_spacing=text_fm.lineSpacing() * reading.line_spacing,
             text_ascent=text_fm.ascent(),
             time_ascent=time_fm.ascent(),
             pad_top=round(em * 0.4),
@@ -92,10 +98,12 @@ class LineMetrics:
             # Room between time and text for the note and corrected-text markers.
             text_left=time_left + time_width + round(em * 1.35),
             right_margin=round(em * 1.2),
+            max_text_width=round(text_fm.averageCharWidth() * reading.max_line_chars),
         )
 
     def text_width(self, row_width: int) -> int:
-        return max(40, row_width - self.text_left - self.right_margin)
+        width = max(40, row_width - self.text_left - self.right_margin)
+        return min(width, self.max_text_width) if self.max_text_width > 0 else width
 
     def text_top(self, speaker_changes: bool) -> int:
         """Offset of the first text line from the row's top."""

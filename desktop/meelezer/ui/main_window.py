@@ -49,6 +49,7 @@ from meelezer.ui.plain_text import plain_tooltip
 from meelezer.ui.playback_bar import PlaybackBar
 from meelezer.ui.playback_controller import PlaybackController
 from meelezer.ui.preferences_dialog import PreferencesDialog
+from meelezer.ui.reading_controls import ReadingControls
 from meelezer.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from meelezer.ui.timeline.timeline import Timeline
 from meelezer.ui.timeline.wiring import wire_timeline
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self._build_menus(self.actions_)
         self._connect(self.actions_)
         self._apply_remembered_state()
+        self.reading = ReadingControls(settings, self.transcript, self.actions_, self)
         self._refresh_recent()
         self.bar.set_playable(False)
         self.analysis_progress = add_to_status_bar(self, self.analysis)
@@ -164,6 +166,9 @@ class MainWindow(QMainWindow):
         view = menus.addMenu(self.tr("&View"))
         view.addAction(a.follow_playback)
         view.addAction(a.back_to_playback)
+        view.addSeparator()
+        for action in (a.text_bigger, a.text_smaller, a.text_normal):
+            view.addAction(action)
         view.addSeparator()
         view.addAction(self.annotations.speakers_dock.toggleViewAction())
         view.addAction(self.annotations.notes_dock.toggleViewAction())
@@ -472,6 +477,7 @@ class MainWindow(QMainWindow):
         if PreferencesDialog(self.settings, self).exec():
             self.controller.auto_rewind_ms = self.settings.auto_rewind_ms
             self.player.set_sync_offset_ms(self.settings.sync_offset_ms)
+            self.reading.apply()
 
     def show_shortcuts(self) -> None:
         actions = (self.actions_.all() + self.annotation_actions.all()

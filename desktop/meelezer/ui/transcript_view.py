@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from meelezer.reading import ReadingStyle
 from meelezer.transcript.text_search import EpisodeSearch, SearchResults, fold
 from meelezer.ui.find_bar import FindBar
 from meelezer.ui.follow_button import BackToPlaybackButton
@@ -423,6 +424,17 @@ class TranscriptView(QWidget):
     def _refollow(self) -> None:
         if self._following:
             self._follow(self._current_row, force=False)
+
+    def set_reading(self, reading: ReadingStyle) -> None:
+        """Text size, line spacing and line width; the line being read stays in view."""
+        if reading == self._delegate.reading:
+            return
+        self._delegate.reading = reading
+        if self._delegate.restyle(self.font(), self.palette(), self._longest_ms):
+            self._list.relayout()
+            self._place_editor()
+            if self._current_row >= 0:
+                self._show_row(self._current_row)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
