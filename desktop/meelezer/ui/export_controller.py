@@ -88,6 +88,7 @@ class ExportController(QObject):
         self.job.succeeded.connect(lambda _result, file=output: self.messages.show_message(
             self.tr("Exported to {file}").format(file=file)))
         self.job.failed.connect(self._export_failed)
+        self.job.finished.connect(self.job.deleteLater)
         self.messages.show_message(self.tr("Exporting to {file}…").format(file=output))
         self.job.start()
         return True
