@@ -219,11 +219,7 @@ class Library:
                     episodes.remember_audio_hash(
                         self.database, episode.id, episodes.audio_fingerprint(audio))
             elif _other_size(audio, episode.audio_hash):
-                return translate(
-                    "Library", "{path} is not the audio this episode was opened with before "
-                    "(its size changed): if it is another recording, the lines will not match "
-                    "the sound. Library → Relink files… points the episode at the right file, "
-                    "or at this one to keep it.").format(path=audio)
+                return swapped_audio_notice(audio)
             return None
         result = self.find_moved_files(episode.id)
         if result.found_audio is not None:
@@ -433,6 +429,14 @@ def _row_indexes(segments: list[SegmentRow], rows: list[SegmentRow]) -> dict[int
             return None
         where = {row.id: everywhere[row.id] for row in rows}
     return where
+
+
+def swapped_audio_notice(audio: Path) -> str:
+    """For the message bar: ``audio`` is not the file its episode was fingerprinted from."""
+    return translate(
+        "Library", "{path} is not the audio this episode was opened with before: if it is "
+        "another recording, the lines will not match the sound. Library → Relink files… "
+        "points the episode at the right file, or at this one to keep it.").format(path=audio)
 
 
 def _other_size(audio: Path, fingerprint: str) -> bool:

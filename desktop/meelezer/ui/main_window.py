@@ -35,6 +35,7 @@ from meelezer.ui.analysis_controller import AnalysisController
 from meelezer.ui.analysis_progress import add_to_status_bar
 from meelezer.ui.annotation_actions import build_annotation_actions
 from meelezer.ui.annotation_wiring import AnnotationWiring
+from meelezer.ui.audio_identity_check import AudioIdentityCheck
 from meelezer.ui.empty_state import EmptyState
 from meelezer.ui.episode_header import EpisodeHeader
 from meelezer.ui.episode_session import EpisodeSession
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.analysis = AnalysisController(
             self.session, AnalysisCache(library.database.path.parent), self)
         self.analysis.failed.connect(self.messages.show_message)
+        self.audio_check = AudioIdentityCheck(self.session, self)
+        self.audio_check.mismatch.connect(self.messages.prepend)
         self.exporter = ExportController(self, self.session, self.messages)
         self.header = EpisodeHeader()
         self.header.hide()
