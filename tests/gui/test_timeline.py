@@ -275,10 +275,10 @@ def test_estimated_times_are_hatched_in_the_band(qtbot: QtBot) -> None:
     strip = timeline.zoomed
     image = _image(strip)
     band = strip.areas().band
-    row = [image.pixelColor(x, band.center().y()) for x in
+    row = [image.pixelColor(x, band.bottom() - 1) for x in
            range(round(strip.x_of(2_000)), round(strip.x_of(18_000)))]
     assert strip.colors.background in row and QColor("#3b7dd8") in row
-    measured = [image.pixelColor(x, band.center().y()) for x in
+    measured = [image.pixelColor(x, band.bottom() - 1) for x in
                 range(round(strip.x_of(24_000)), round(strip.x_of(30_000)))]
     assert strip.colors.background not in measured
 

@@ -224,8 +224,9 @@ def _paint_band(painter: QPainter, rect: QRect, runs: list[Run], window: TimeWin
         box = QRect(x1, rect.top(), x2 - x1, rect.height())
         color = colors.speaker(run.line)
         painter.fillRect(box, color)
-        if run.line.times_estimated:
-            painter.fillRect(box, QBrush(colors.background, Qt.BrushStyle.BDiagPattern))
+        if run.line.times_estimated:  # hatched below, so a name above stays readable
+            hatch = box.adjusted(0, box.height() * 3 // 5, 0, 0)
+            painter.fillRect(hatch, QBrush(colors.background, Qt.BrushStyle.BDiagPattern))
         if style.names and run.line.speaker:
             left, right = max(x1, 0) + 4, min(x2, width) - 4
             if right - left > 24:
