@@ -158,3 +158,9 @@ def test_html_is_detected_by_content_too() -> None:
     text = (FIXTURES / "podcasting20.html").read_text(encoding="utf-8")
     assert detect_reader(text).name == "podcasting20-html"
     assert detect_reader(text).read(text, ReadOptions()).speakers[0] == "Travis"
+
+
+def test_zoom_style_times_of_day_count_from_the_first_turn(tmp_path: Path) -> None:
+    text = "[Anne Jansen] 10:01:02\nGoedemorgen.\n[Bram] 10:01:05\nHoi.\n"
+    assert rows(read_file(tmp_path, "zoom.txt", text)) == [
+        (0, "Anne Jansen", "Goedemorgen."), (3000, "Bram", "Hoi.")]

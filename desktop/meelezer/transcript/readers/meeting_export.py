@@ -24,6 +24,7 @@ _HEADING = re.compile(
 _SNIFF_LINES = 200
 _MIN_TURNS = 2
 _MIN_HEADING_SHARE = 0.15  # of the non-empty lines; a turn is a heading and a few lines
+_CLOCK_TIME_FROM_MS = 3600 * 1000  # no recording's first words come an hour in
 
 
 def _heading(line: str) -> tuple[str, str] | None:
@@ -35,6 +36,16 @@ def _heading(line: str) -> tuple[str, str] | None:
     if not is_speaker_name(name):
         return None
     return name, match.group("time")
+
+
+def _make_clock_times_relative(turns: list[Turn]) -> None:
+    """Zoom writes times of day ("10:01:02"): a first turn over an hour in counts as 0:00."""
+    first = next((turn.start_ms for turn in turns if turn.start_ms is not None), None)
+    if first is None or first <= _CLOCK_TIME_FROM_MS:
+        return
+    for turn in turns:
+        if turn.start_ms is not None:
+            turn.start_ms = max(0, turn.start_ms - first)
 
 
 def sniff(text: str) -> bool:
@@ -66,6 +77,7 @@ def read(text: str, options: ReadOptions) -> Transcript:
                 turns[-1].text = f"{turns[-1].text} {line.strip()}".strip()
             else:
                 before.append(line.strip())
+    _make_clock_times_relative(turns)
     if len(before) == 1:
         metadata.title = before[0]
     elif before:
