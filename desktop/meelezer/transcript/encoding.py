@@ -109,7 +109,7 @@ def _not_text() -> TranscriptError:
         "Transcript",
         "this is not a text transcript (it looks like binary data, for example an audio or "
         "video file chosen by mistake); choose the transcript file instead "
-        "(.srt, .vtt, .txt, .json or .md)"))
+        "(.srt, .vtt, .txt, .json, .md, .html or .ass)"))
 
 
 def _looks_binary(text: str) -> bool:
