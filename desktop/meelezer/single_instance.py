@@ -5,11 +5,14 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+logger = logging.getLogger(__name__)
 
 _ACK = b"ok\n"
 # Generous: the running instance may be busy (opening a long transcript) when we knock.
@@ -53,7 +56,10 @@ class SingleInstance(QObject):
         while len(reply) < len(_ACK) and socket.waitForReadyRead(timeout_ms):
             reply += bytes(socket.readAll().data())
         socket.disconnectFromServer()
-        return reply.startswith(_ACK)
+        taken = reply.startswith(_ACK)
+        if taken:
+            logger.info("Handed %s to the Meelezer already running", absolute or "nothing")
+        return taken
 
     def listen(self, on_paths: Callable[[list[str]], None]) -> bool:
         """Become the running instance; whether listening started.
@@ -68,6 +74,8 @@ class SingleInstance(QObject):
         if not server.listen(self.name):
             QLocalServer.removeServer(self.name)
             if not server.listen(self.name):
+                logger.warning("Cannot listen on %s: %s; files opened from outside start "
+                               "another window", self.name, server.errorString())
                 return False
         self._server = server
         return True

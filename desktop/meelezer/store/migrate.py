@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -16,6 +17,8 @@ from sqlalchemy import Connection, inspect
 from meelezer.store import sqlite
 from meelezer.store.errors import DatabaseTooNewError, StoreError
 from meelezer.texts import translate
+
+logger = logging.getLogger(__name__)
 
 MIGRATIONS_DIR: Final = Path(__file__).resolve().parent / "migrations"
 
@@ -84,6 +87,8 @@ def upgrade(connection: Connection, config: Config | None = None) -> None:
         return
     # Foreign keys off *before* the transaction begins: batch mode recreates tables, and
     # with enforcement on, dropping the old table would cascade-delete all child rows.
+    logger.info("Updating the library %s from schema %s to %s", path, current,
+                script.get_current_head())
     with _foreign_keys_off(connection), connection.begin():
         config.attributes[CONNECTION_ATTRIBUTE] = connection
         try:
