@@ -32,8 +32,13 @@ def _import_benchmarks() -> dict[str, Callable[[], list[Result]]]:
 
         return bench_size_limit_import()
 
+    def subtitle_export() -> list[Result]:
+        from bench_export import bench_subtitle_export
+
+        return bench_subtitle_export()
+
     return {"import-seed-003": seed_import, "import-50k-lines": large_import,
-            "import-size-limit": size_limit_import}
+            "import-size-limit": size_limit_import, "export-subtitles-seed-003": subtitle_export}
 
 
 def _ui_benchmarks() -> dict[str, Callable[[], list[Result]]]:
