@@ -82,7 +82,24 @@ def _ui_benchmarks() -> dict[str, Callable[[], list[Result]]]:
 
         return bench_timeline()
 
-    return {"launch": launch, "launch-1000-episodes": launch_large, "view-50k-lines": view,
+    def audio_analysis() -> list[Result]:
+        from bench_audio import bench_analysis
+
+        return bench_analysis()
+
+    def audio_window() -> list[Result]:
+        from bench_audio import bench_window
+
+        return bench_window()
+
+    def speech_activity() -> list[Result]:
+        from bench_audio import bench_speech_activity
+
+        return bench_speech_activity()
+
+    return {"audio-analysis-full-track": audio_analysis, "audio-analysis-window": audio_window,
+            "speech-activity": speech_activity,
+            "launch": launch, "launch-1000-episodes": launch_large, "view-50k-lines": view,
             "clock": clock, "annotations": annotations,
             "window-annotations-50k-lines": window_annotations,
             "library-1000-episodes": library, "timeline": timeline}

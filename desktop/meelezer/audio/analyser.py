@@ -74,8 +74,8 @@ def analyse(path: Path, context: WorkContext | None = None,
     context = context or WorkContext()
     with AudioDecoder(path) as decoder:
         analyser = Analyser(decoder.report.expected_ms)
-        last_partial = time.monotonic()
-        last_speech = last_partial
+        last_partial = float("-inf")  # the first block shows at once
+        last_speech = time.monotonic()
         for block in decoder.blocks():
             context.check()
             analyser.add(block)

