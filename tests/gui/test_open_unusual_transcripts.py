@@ -68,3 +68,26 @@ def test_the_size_limit_is_the_one_the_readme_documents() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     assert MAX_TRANSCRIPT_BYTES == 32 * 1024 * 1024
     assert "32 MB" in readme
+
+
+def test_the_podcasting20_html_example_opens_with_its_speakers(
+        make_window: WindowFactory, tmp_path: Path) -> None:
+    source = Path(__file__).parents[1] / "fixtures" / "transcripts" / "podcasting20.html"
+    copy = tmp_path / "episode.html"
+    copy.write_bytes(source.read_bytes())
+    window = make_window()
+    assert window.open_paths([copy])
+    assert sorted(s.name for s in window.annotator.list_speakers()) == ["Gilon", "Sarah", "Travis"]
+    first = window.transcript.model.line(0)
+    assert first.speaker == "Travis"
+    assert first.text.startswith("When you first get started in podcasting, it's")
+
+
+def test_a_lone_surrogate_in_json_opens_in_the_window(make_window: WindowFactory,
+                                                     tmp_path: Path) -> None:
+    source = tmp_path / "episode.json"
+    source.write_text('{"segments": [{"start": 0, "end": 1, "text": "Hallo \\ud800"}, '
+                      '{"start": 1, "end": 2, "text": "daar"}]}', encoding="utf-8")
+    window = make_window()
+    assert window.open_paths([source])
+    assert window.transcript.model.line(0).text == "Hallo \ufffd"
