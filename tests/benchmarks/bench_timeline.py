@@ -121,7 +121,7 @@ def bench_timeline() -> list[Result]:
     paints = PaintCounter()
     results: list[Result] = []
     for label, lines, notes, finds in (
-            ("seed-003 size (560 lines, 20 marks)", episode_lines(560), episode_notes(15), 5),
+            ("560 lines, 20 marks", episode_lines(560), episode_notes(15), 5),
             ("2,000 labelled lines, 500 marks", episode_lines(2_000), episode_notes(400), 100)):
         frames, repaints, page_turns = play(app, lines, notes, finds, paints)
         results += [

@@ -222,3 +222,24 @@ def test_estimated_times_fitted_to_the_audio_move_the_lines_on_the_timeline(
         line = model.line(row)
         middle = (line.start_ms + line.end_ms) // 2
         assert content.row_at(middle) == model.row_at_time(middle), row
+
+
+def test_the_timeline_turns_dark_and_light_with_the_window(
+        make_window: WindowFactory, demo: Path) -> None:
+    from PySide6.QtGui import QPalette
+
+    from meelezer.color_scheme import dark_palette
+
+    window = _open(make_window, demo)
+    strips = (window.timeline.overview, window.timeline.zoomed)
+    assert not any(strip.colors.dark for strip in strips)
+    window.setPalette(dark_palette())
+    QApplication.processEvents()
+    for strip in strips:
+        assert strip.colors.dark
+        assert strip.colors.background.lightnessF() < 0.3
+        corner = strip.grab().toImage().pixelColor(strip.width() - 1, 0)
+        assert corner == strip.colors.background  # what was drawn, not only the plan
+    window.setPalette(QPalette())
+    QApplication.processEvents()
+    assert not any(strip.colors.dark for strip in strips)
