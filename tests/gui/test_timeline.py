@@ -292,3 +292,19 @@ def test_it_hides_without_lines_and_when_the_user_hides_it(timeline: Timeline) -
     assert not timeline.isVisible()
 
 
+
+
+def test_after_looking_elsewhere_a_click_makes_the_strip_follow_again(timeline: Timeline,
+                                                                     qtbot: QtBot) -> None:
+    timeline.seek_requested.connect(timeline.set_position_ms)  # as the player would answer
+    timeline.set_position_ms(10_000)
+    timeline.pan_forward()
+    assert not timeline.following()
+    strip = timeline.zoomed
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton,
+                     pos=QPoint(strip.width() // 2, strip.areas().wave.center().y()))
+    assert timeline.following()
+    window = timeline.zoom_window()
+    timeline.set_position_ms(round(window.end_ms - 100))  # playing on to the right edge
+    assert timeline.zoom_window() != window
+    assert timeline.zoom_window().contains(window.end_ms - 100)

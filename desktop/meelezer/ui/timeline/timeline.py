@@ -50,7 +50,7 @@ class Timeline(QWidget):
         self._model: TranscriptModel | None = None
         for strip in (self.overview, self.zoomed):
             strip.seek_requested.connect(self.seek_requested)
-            strip.scrub_finished.connect(self.scrub_finished)
+            strip.scrub_finished.connect(self._on_scrub_finished)
             strip.pan_requested.connect(self.pan)
         self.zoomed.zoom_requested.connect(self.zoom)
         # Over the overview the wheel zooms the zoomed strip around the playhead.
@@ -129,6 +129,12 @@ class Timeline(QWidget):
             self._apply_window(self._window.following(position_ms, self.content.duration_ms()))
         self.overview.set_playhead(position_ms)
         self.zoomed.set_playhead(position_ms)
+
+    def _on_scrub_finished(self) -> None:
+        # The user chose a moment on the timeline: from there on, the zoomed strip follows
+        # the playhead again (even after zooming or scrolling elsewhere).
+        self._following = True
+        self.scrub_finished.emit()
 
     def position_ms(self) -> int:
         return self._position_ms
