@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 LIST_HEADERS = ("ID", "Title", "Show", "Duration", "Labelled", "Notes", "Files")
 RIGHT_ALIGNED = {"ID", "Duration", "Labelled", "Notes"}
 MIN_TITLE_WIDTH = 20
+TITLE_SEPARATOR = " — "  # before the file name that tells namesakes apart (distinct_titles)
 
 
 def add_parsers(commands: argparse._SubParsersAction[Any],
@@ -46,23 +47,26 @@ def add_parsers(commands: argparse._SubParsersAction[Any],
 
 
 def list_episodes(library: Library, folder: Path) -> int:
+    from meelezer.store.library_overview import distinct_titles
+
     summaries = sorted(library.overview(), key=lambda summary: summary.id)
     if not summaries:
         print(f"The library in {folder} has no episodes yet; add some with "
               "'meelezer add FILE…' or open them in Meelezer.")
         return 0
-    rows = [_list_row(summary) for summary in summaries]
+    titles = distinct_titles(summaries)  # namesakes get their file name after the title
+    rows = [_list_row(summary, titles[summary.id]) for summary in summaries]
     title_limit = _title_limit(rows) if sys.stdout.isatty() else None
     for line in table_lines(rows, title_limit):
         print(line)
     return 0
 
 
-def _list_row(summary: EpisodeSummary) -> tuple[str, ...]:
+def _list_row(summary: EpisodeSummary, title: str) -> tuple[str, ...]:
     from meelezer.transcript.timecode import format_clock
 
     labelled = summary.lines_labelled / summary.line_count if summary.line_count else 0.0
-    return (str(summary.id), _one_line(summary.title), _one_line(summary.show_name or "-"),
+    return (str(summary.id), _one_line(title), _one_line(summary.show_name or "-"),
             format_clock(summary.duration_ms), f"{labelled:.0%}", str(summary.note_count),
             files_state(summary))
 
@@ -111,8 +115,18 @@ def display_width(text: str) -> int:
 
 
 def _cut(text: str, limit: int) -> str:
+    """``text`` in ``limit`` columns, cut with "…"; a namesake's " — file.srt" is kept."""
     if display_width(text) <= limit:
         return text
+    head, separator, tail = text.rpartition(TITLE_SEPARATOR)
+    if separator:  # a namesake: keep enough of the title, and the end of its file name
+        head_room = max(MIN_TITLE_WIDTH // 2, limit - display_width(separator + tail))
+        tail_room = limit - head_room - display_width(separator)
+        if display_width(tail) > tail_room:
+            while tail and display_width(tail) > tail_room - 1:
+                tail = tail[1:]
+            tail = "…" + tail.lstrip()
+        return _cut(head, head_room) + separator + tail
     while text and display_width(text) > limit - 1:
         text = text[:-1]
     return text.rstrip() + "…"

@@ -89,3 +89,23 @@ def library_overview(db: Database) -> list[EpisodeSummary]:
         keyed.append(((opened, row.last_opened_at if opened else row.created_at), summary))
     keyed.sort(key=lambda pair: pair[0], reverse=True)
     return [summary for _, summary in keyed]
+
+
+def distinct_titles(rows: list[EpisodeSummary]) -> dict[int, str]:
+    """Each episode's title; one that others share gets its transcript's file name after it
+    (and its folder too when the file names are the same), so a rerun is not a twin."""
+    by_title: dict[str, list[EpisodeSummary]] = {}
+    for row in rows:
+        by_title.setdefault(row.title, []).append(row)
+    titles = {}
+    for title, namesakes in by_title.items():
+        names = [row.transcript_path.name for row in namesakes]
+        for row in namesakes:
+            if len(namesakes) == 1:
+                titles[row.id] = title
+                continue
+            where = row.transcript_path.name
+            if names.count(where) > 1:
+                where = f"{row.transcript_path.parent.name}/{where}"
+            titles[row.id] = f"{title} — {where}"
+    return titles

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QStyle
 
 from meelezer.i18n import QT_TRANSLATE_NOOP
-from meelezer.store.library_overview import EpisodeSummary
+from meelezer.store.library_overview import EpisodeSummary, distinct_titles
 from meelezer.transcript.timecode import format_clock
 from meelezer.ui.plain_text import plain_tooltip
 
@@ -98,26 +98,6 @@ class LibraryModel(QAbstractTableModel):
         if episode.files_missing:
             lines.append(self.tr("Use Find moved files… or Relink files… to locate it."))
         return "\n".join(lines)
-
-
-def distinct_titles(rows: list[EpisodeSummary]) -> dict[int, str]:
-    """Each episode's title; one that others share gets its transcript's file name after it
-    (and its folder too when the file names are the same), so a rerun is not a twin."""
-    by_title: dict[str, list[EpisodeSummary]] = {}
-    for row in rows:
-        by_title.setdefault(row.title, []).append(row)
-    titles = {}
-    for title, namesakes in by_title.items():
-        names = [row.transcript_path.name for row in namesakes]
-        for row in namesakes:
-            if len(namesakes) == 1:
-                titles[row.id] = title
-                continue
-            where = row.transcript_path.name
-            if names.count(where) > 1:
-                where = f"{row.transcript_path.parent.name}/{where}"
-            titles[row.id] = f"{title} — {where}"
-    return titles
 
 
 def missing_text(episode: EpisodeSummary) -> str:

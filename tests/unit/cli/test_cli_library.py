@@ -153,3 +153,19 @@ def test_an_unknown_episode_id_points_to_list(
         library: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "999", "srt", str(tmp_path / "a.srt")]) == 1
     assert "'meelezer list' shows the episodes there" in capsys.readouterr().err
+
+
+def test_namesakes_are_told_apart_by_file_name_even_when_cut(
+        episode_folder: Path, seeds_dir: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The demo and seed 003 have the same title; the list adds each one's file name."""
+    data = tmp_path / "data"
+    assert main(["add", "--data-dir", str(data), str(episode_folder / f"{DEMO}.txt"),
+                 str(episode_folder / SEED_003)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--data-dir", str(data)]) == 0
+    rows = _rows(capsys.readouterr().out)
+    assert rows["1"][1].endswith(f" — {DEMO}.txt") and rows["2"][1].endswith(f" — {SEED_003}")
+    cut = table_lines([("1", rows["2"][1], "-", "1:53:01", "0%", "0", "no audio")],
+                      title_limit=60)
+    assert f"… — {SEED_003}" in cut[1]
