@@ -144,13 +144,8 @@ class Library:
             self.database, transcript, transcript_path, digest, audio)
         logger.info("Imported %s (%s, %d lines, audio %s) as episode %d", transcript_path,
                     transcript.source_format, len(transcript.segments), audio, episode_id)
-        read_warning = None
-        if transcript.warnings:
-            from meelezer.transcript.errors import describe_warnings
-
-            read_warning = f"{transcript_path.name}: {describe_warnings(transcript.warnings)}"
         return AddedEpisode(episode_id, self._episode(episode_id).title, is_new=True,
-                            read_warning=read_warning)
+                            read_warning=_read_warning(transcript_path, transcript.warnings))
 
     def open_episode(self, episode_id: int) -> OpenedEpisode:
         """Load the episode; a missing audio file is first looked for nearby (bounded).
@@ -356,8 +351,9 @@ class Library:
 
         path = transcript_path.resolve()
         transcript = read_transcript(path)
-        return reimport_transcript(self.database, episode_id, transcript, path,
-                                   episodes.file_sha256(path))
+        report = reimport_transcript(self.database, episode_id, transcript, path,
+                                     episodes.file_sha256(path))
+        return replace(report, read_warning=_read_warning(path, transcript.warnings))
 
     def overview(self) -> list[EpisodeSummary]:
         return library_overview(self.database)
@@ -459,3 +455,12 @@ def _missing(path: Path | None) -> bool:
 def _unreadable(error: OSError, path: Path) -> TranscriptError:
     return TranscriptError(translate("Library", "cannot read the file: {reason}").format(
         reason=error.strerror or error), path)
+
+
+def _read_warning(path: Path, warnings: list[str]) -> str | None:
+    """What to tell the user about the parts of ``path`` a reader skipped, if any."""
+    if not warnings:
+        return None
+    from meelezer.transcript.errors import describe_warnings
+
+    return f"{path.name}: {describe_warnings(warnings)}"

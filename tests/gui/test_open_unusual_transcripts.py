@@ -91,3 +91,19 @@ def test_a_lone_surrogate_in_json_opens_in_the_window(make_window: WindowFactory
     window = make_window()
     assert window.open_paths([source])
     assert window.transcript.model.line(0).text == "Hallo \ufffd"
+
+
+def test_a_reimport_names_the_lines_it_skipped(make_window: WindowFactory, demo: Path,
+                                               tmp_path: Path) -> None:
+    window = make_window()
+    window.open_paths([demo])
+    assert window.episode is not None
+    lines = demo.read_text(encoding="utf-8").split("\n")
+    broken_at = next(i for i, line in enumerate(lines) if line.startswith("[")) + 3
+    lines[broken_at] = "[9.00 --> 4.00]" + lines[broken_at].split("]", 1)[1]
+    newer = tmp_path / "newer.txt"
+    newer.write_text("\n".join(lines), encoding="utf-8")
+    assert window.library_controller.reimport(window.episode.episode.id, newer)
+    message = window.messages.text()
+    assert "Re-imported 171 lines" in message
+    assert f"line {broken_at + 1}" in message

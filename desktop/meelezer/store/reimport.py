@@ -46,6 +46,7 @@ class ReimportReport:
     corrections_carried: int
     times_carried: int
     not_carried: tuple[NotCarried, ...]  # in time order
+    read_warning: str | None = None  # parts of the new transcript that could not be read
 
 
 @dataclass(frozen=True, slots=True)

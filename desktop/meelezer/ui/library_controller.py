@@ -147,6 +147,8 @@ class LibraryController(QObject):
                 "{count} could not be carried, e.g. at {time}: “{text}”.").format(
                     count=len(report.not_carried), time=format_clock(first.start_ms),
                     text=first.text[:60])
+        if report.read_warning:
+            message += " " + report.read_warning
         return message
 
     def relink(self, episode_id: int, path: Path | None = None) -> None:
