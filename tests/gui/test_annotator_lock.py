@@ -77,3 +77,17 @@ def test_quitting_saves_what_waits_once_the_lock_is_gone(
         release.set()
     assert annotator.save_pending_writes() == 0
     assert [note.text for note in annotator.list_notes()] == ["bij het afsluiten"]
+
+
+def test_a_replaced_library_stops_taking_actions_and_says_so(
+        annotator: Annotator, library: Database, tmp_path: Path) -> None:
+    failures: list[str] = []
+    annotator.failed.connect(failures.append)
+    lines = episodes.load_segments(library, annotator.episode_id or 0)
+    annotator.add_note(lines[0].start_ms, text="voor")
+    other = tmp_path / "other.sqlite3"
+    open_database(other).close()
+    other.replace(library.path)  # e.g. a sync tool put another copy in its place
+    annotator.add_note(lines[1].start_ms, text="na")
+    assert failures and "replaced by another file" in failures[-1]
+    assert annotator.pending_writes() == 0  # refused with a message, not waiting forever
