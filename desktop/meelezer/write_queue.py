@@ -79,7 +79,8 @@ class WriteQueue(QObject):
     def _retry(self) -> None:
         saved = 0
         while self._waiting:
-            if not self._attempt(self._waiting[0]):
+            # No waiting here: a retry that finds the lock still held must not stall the window.
+            if not self._attempt(self._waiting[0], wait_ms=0):
                 return
             self._waiting.popleft()
             saved += 1
