@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from helpers.windows import DEMO_AUDIO, WindowFactory, fake
 from meelezer import moved_files
 from meelezer.store import episodes
 from meelezer.store.database import Database
+from meelezer.ui import moved_files_job
 from meelezer.ui.episode_header import HINT
 from meelezer.ui.library_model import FILES, TITLE
 from meelezer.ui.main_window import MainWindow
@@ -74,9 +75,13 @@ def test_library_marks_missing_files_and_finds_them_in_a_picked_folder(
     assert "(missing)" in model.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
 
     asked: list[str] = []
+    monkeypatch.setattr(moved_files_job, "SHOW_PROGRESS_AFTER_MS", 0)  # progress at once
 
-    def pick_folder(_parent: object, caption: str) -> str:
+    def pick_folder(parent: object, caption: str) -> str:
         asked.append(caption)
+        assert parent is dialog  # in front of the library window, not behind it
+        assert not any(isinstance(widget, QProgressDialog) and widget.isVisible()
+                       for widget in QApplication.topLevelWidgets())  # progress gone first
         return str(tmp_path / "usb")
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", pick_folder)

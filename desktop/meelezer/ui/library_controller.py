@@ -192,8 +192,8 @@ class LibraryController(QObject):
     def _after_nearby(self, episode_ids: list[int], results: list[MovedFiles]) -> None:
         missing = [result.episode_id for result in results if result.still_missing]
         chosen = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Not everything was found nearby. Which folder should be "
-                                 "searched, with its subfolders?")) if missing else ""
+            self._front(), self.tr("Not everything was found nearby. Which folder should be "
+                                   "searched, with its subfolders?")) if missing else ""
         if not chosen:
             self._moved_found(episode_ids, results)
             return
@@ -257,10 +257,13 @@ class LibraryController(QObject):
                                        .format(error=error))
             self.moved_files_done.emit()
 
-        parent = self.dialog if self.dialog is not None and self.dialog.isVisible() \
+        self.moved_job = MovedFilesJob(self._front(), [search for _, search in searches],
+                                       done, cancelled, failed).start()
+
+    def _front(self) -> QWidget:
+        """The library window while it is open (questions then come in front of it)."""
+        return self.dialog if self.dialog is not None and self.dialog.isVisible() \
             else self.window
-        self.moved_job = MovedFilesJob(parent, [search for _, search in searches], done,
-                                       cancelled, failed).start()
 
 
 def _moved_message(results: list[MovedFiles]) -> str:

@@ -34,6 +34,7 @@ class MovedFilesJob(QObject):
         self.dialog = QProgressDialog(
             self.tr("Looking for the moved files…"), self.tr("Cancel"), 0, 100, parent)
         self.dialog.setWindowTitle(self.tr("Find moved files"))
+        self.dialog.setMinimumWidth(360)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
         self.dialog.setAutoClose(False)
@@ -41,6 +42,9 @@ class MovedFilesJob(QObject):
         self.dialog.setValue(0)
         self.dialog.canceled.connect(self.job.cancel)
         self.job.progressed.connect(lambda fraction: self.dialog.setValue(round(fraction * 100)))
+        # Gone before the handlers run: they may ask a question of their own.
+        for ended in (self.job.succeeded, self.job.cancelled, self.job.failed):
+            ended.connect(self.dialog.hide)
         self.job.succeeded.connect(on_done)
         self.job.cancelled.connect(on_cancelled)
         self.job.failed.connect(on_failed)
