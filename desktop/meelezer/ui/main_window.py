@@ -36,6 +36,7 @@ from meelezer.ui.analysis_progress import add_to_status_bar
 from meelezer.ui.annotation_actions import build_annotation_actions
 from meelezer.ui.annotation_wiring import AnnotationWiring
 from meelezer.ui.audio_identity_check import AudioIdentityCheck
+from meelezer.ui.audio_status import AudioStatus
 from meelezer.ui.empty_state import EmptyState
 from meelezer.ui.episode_header import EpisodeHeader
 from meelezer.ui.episode_session import EpisodeSession
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.transcript = TranscriptView()
         self.empty_state = EmptyState(self.actions_.open_episode)
         self.bar = PlaybackBar(self.actions_)
+        self.audio_status = AudioStatus(player, self.session, self.bar, self.header,
+                                        self.messages, self.library_controller.attach_audio, self)
         self._pages = QStackedWidget()
         self._pages.addWidget(self.empty_state)
         self._pages.addWidget(self.transcript)
@@ -227,7 +230,6 @@ class MainWindow(QMainWindow):
         c.position_changed.connect(self._show_position)
         c.playing_changed.connect(self.bar.set_playing)
         self.player.duration_changed.connect(self.bar.set_duration)
-        self.player.duration_changed.connect(self._on_audio_duration)
         self.player.error.connect(self._on_player_error)
         self.player.state_changed.connect(self._on_player_state)
 
@@ -324,10 +326,10 @@ class MainWindow(QMainWindow):
         self.annotations.refresh_panels()
         self._pages.setCurrentWidget(self.transcript)
         self.messages.hide()
-        self._show_audio_status(opened)
+        self.audio_status.show_audio_status(opened)
         if opened.read_warning:  # skipped cues, named beside what the audio check said
             self.messages.prepend(opened.read_warning)
-        self._show_header(opened)
+        self.audio_status.show_header(opened)
         self.header.show()
         self.transcript.set_position_ms(episode.last_position_ms)
         self.bar.set_position(episode.last_position_ms)
@@ -356,7 +358,7 @@ class MainWindow(QMainWindow):
             self._show_lines(opened)
         else:
             self._show_rows(opened, rows)
-        self._show_header(opened)
+        self.audio_status.show_header(opened)
 
     def _show_rows(self, opened: OpenedEpisode, rows: list[int]) -> None:
         """Only ``rows`` changed in the store (and perhaps the notes over the lines): show
@@ -376,18 +378,8 @@ class MainWindow(QMainWindow):
             self.controller.set_lines([(line.start_ms, line.end_ms) for line in model.lines()])
 
     def _show_relinked_audio(self, opened: OpenedEpisode) -> None:
-        self._show_audio_status(opened)
-        self._show_header(opened)
-
-    def _on_audio_duration(self, _duration_ms: int) -> None:
-        if self.session.episode is not None:
-            self._show_header(self.session.episode)
-
-    def _show_header(self, opened: OpenedEpisode) -> None:
-        playing_audio = opened.audio_path is not None and not opened.audio_missing
-        audio_ms = self.player.duration_ms() if playing_audio else 0
-        self.header.show_episode(opened.episode, len(opened.segments),
-                                 self.session.is_playable(), max(0, audio_ms))
+        self.audio_status.show_audio_status(opened)
+        self.audio_status.show_header(opened)
 
     def _show_chosen_position(self, position_ms: int) -> None:
         self.transcript.set_position_ms(position_ms)
@@ -400,34 +392,6 @@ class MainWindow(QMainWindow):
         self.bar.set_playable(False)
         self.setWindowTitle("Meelezer")
         self._pages.setCurrentWidget(self.empty_state)
-
-    def _show_audio_status(self, opened: OpenedEpisode) -> None:
-        """Whether the episode can play, and if not why; the session loads the audio next."""
-        self.bar.set_duration(opened.episode.duration_ms)
-        if not self.player.is_available():
-            self.bar.set_playable(False)
-            self.messages.show_message(
-                self.tr("{reason} The transcript is open for reading.").format(
-                    reason=self.player.unavailable_reason()))
-            return
-        attach = self.tr("Attach audio…")
-        episode_id = opened.episode.id
-        if opened.audio_missing:  # moved and not found nearby: the notice says what to do
-            self.bar.set_playable(False)
-            self.messages.show_message(opened.notice or "", attach,
-                                       lambda: self.library_controller.attach_audio(episode_id))
-            return
-        if opened.notice:  # e.g. where the moved audio was found
-            self.messages.show_message(opened.notice)
-        if opened.audio_path is None:
-            self.bar.set_playable(False)
-            self.messages.show_message(
-                self.tr("No audio file was found beside this transcript (same name, e.g. "
-                        "{name}.mp3). Attach the audio to listen; the transcript is open for "
-                        "reading.").format(name=Path(opened.episode.transcript_path).stem),
-                attach, lambda: self.library_controller.attach_audio(episode_id))
-            return
-        self.bar.set_playable(True)
 
     def _refresh_recent(self) -> None:
         try:
