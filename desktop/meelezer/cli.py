@@ -41,6 +41,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    # In the bundled app, the audio analysis's child process starts through this entry.
+    multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in SUBCOMMANDS:

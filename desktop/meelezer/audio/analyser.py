@@ -74,13 +74,16 @@ def analyse(path: Path, context: WorkContext | None = None,
     context = context or WorkContext()
     with AudioDecoder(path) as decoder:
         analyser = Analyser(decoder.report.expected_ms)
+        started = time.monotonic()
         last_partial = float("-inf")  # the first block shows at once
         last_speech = time.monotonic()
         for block in decoder.blocks():
             context.check()
             analyser.add(block)
             now = time.monotonic()
-            if now - last_partial >= partial_every_s:
+            # Each partial is a repaint for the views (and a copy across the pipe): spaced
+            # out as the pass goes on, ~30 for a long file, the first one at once.
+            if now - last_partial >= max(partial_every_s, 0.1 * (now - started)):
                 # Speech regions look at 15 s around each frame: recomputing them for the
                 # whole prefix each time would add up, so partials carry them now and then.
                 with_speech = now - last_speech >= 10 * partial_every_s

@@ -26,8 +26,13 @@ class AnalysisOutcome:
 
 def analyse_episode_audio(path: Path, cache: AnalysisCache | None,
                           context: WorkContext | None = None,
-                          partial_every_s: float = 0.4) -> AnalysisOutcome:
-    """Raises ``AudioError`` (with a message for the user) or ``Cancelled``."""
+                          partial_every_s: float = 0.4,
+                          separate_process: bool = False) -> AnalysisOutcome:
+    """Raises ``AudioError`` (with a message for the user) or ``Cancelled``.
+
+    With ``separate_process`` the decoding pass runs in a child process (the app does
+    this, so its GUI thread never waits for the GIL); the cache is read and written here.
+    """
     try:
         fingerprint = audio_fingerprint(path)
     except OSError as error:
@@ -38,7 +43,12 @@ def analyse_episode_audio(path: Path, cache: AnalysisCache | None,
         if stored is not None:
             analysis, notes = stored
             return AnalysisOutcome(analysis, True, _notice(path, analysis, notes))
-    analysis, report = analyse(path, context, partial_every_s)
+    if separate_process:
+        from meelezer.audio.separate_process import analyse_in_child
+
+        analysis, report = analyse_in_child(path, context or WorkContext(), partial_every_s)
+    else:
+        analysis, report = analyse(path, context, partial_every_s)
     if analysis.analysed_ms == 0:
         raise AudioError(translate(
             "Audio", "No sound could be decoded from {path}. The file may be damaged or "

@@ -67,7 +67,8 @@ class AnalysisController(QObject):
         self._stop_job()
         self._path = path
         cache, every_s = self.cache, self.partial_every_s
-        job = Job(lambda context: analyse_episode_audio(path, cache, context, every_s),
+        job = Job(lambda context: analyse_episode_audio(path, cache, context, every_s,
+                                                        separate_process=True),
                   name="audio-analysis", parent=self)
         job.partial.connect(lambda partial: self._show(job, partial))
         job.progressed.connect(self.progressed)

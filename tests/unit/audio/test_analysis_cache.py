@@ -182,3 +182,30 @@ def test_killed_mid_write_leaves_no_complete_looking_file(tmp_path: Path,
     cache.save("1:abc", analysis)
     assert cache.load("1:abc") is not None
     assert list(cache.folder.iterdir()) == [cache.path_for("1:abc")]  # leftovers cleared
+
+
+def test_in_a_child_process_partials_arrive_and_cancel_ends_the_child(
+        tmp_path: Path, seeds_dir_module: Path) -> None:
+    import multiprocessing
+
+    from meelezer.audio.separate_process import analyse_in_child
+
+    clip = demo_clip(seeds_dir_module / "ai-report-grok3-demo.opus", 60, tmp_path / "clip.wav")
+    partials: list[AudioAnalysis] = []
+
+    def report(_fraction: float, partial: object | None) -> None:
+        if isinstance(partial, AudioAnalysis):
+            partials.append(partial)
+            if len(partials) == 2:
+                context.cancel()
+
+    context = WorkContext(report)
+    with pytest.raises(Cancelled):
+        analyse_in_child(clip, context, partial_every_s=0.0)
+    assert len(partials) == 2 and partials[1].analysed_ms > partials[0].analysed_ms
+    assert multiprocessing.active_children() == []
+    # Uncancelled, the child's result is the same as analysing here.
+    analysis, report_ = analyse_in_child(clip, WorkContext(), partial_every_s=1.0)
+    here, _ = analyse(clip)
+    assert analysis.speech == here.speech and analysis.duration_ms == here.duration_ms == 60_000
+    assert not report_.ended_early
