@@ -75,11 +75,12 @@ def test_library_marks_missing_files_and_finds_them_in_a_picked_folder(
     assert "(missing)" in model.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
 
     asked: list[str] = []
-    monkeypatch.setattr(moved_files_job, "SHOW_PROGRESS_AFTER_MS", 0)  # progress at once
+    monkeypatch.setattr(moved_files_job, "SHOW_PROGRESS_AFTER_MS", 250)
 
     def pick_folder(parent: object, caption: str) -> str:
         asked.append(caption)
         assert parent is dialog  # in front of the library window, not behind it
+        qtbot.wait(500)  # past the progress dialog's show delay: it must not pop up now
         assert not any(isinstance(widget, QProgressDialog) and widget.isVisible()
                        for widget in QApplication.topLevelWidgets())  # progress gone first
         return str(tmp_path / "usb")

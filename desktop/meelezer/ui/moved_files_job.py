@@ -44,7 +44,7 @@ class MovedFilesJob(QObject):
         self.job.progressed.connect(lambda fraction: self.dialog.setValue(round(fraction * 100)))
         # Gone before the handlers run: they may ask a question of their own.
         for ended in (self.job.succeeded, self.job.cancelled, self.job.failed):
-            ended.connect(self.dialog.hide)
+            ended.connect(self._close_dialog)
         self.job.succeeded.connect(on_done)
         self.job.cancelled.connect(on_cancelled)
         self.job.failed.connect(on_failed)
@@ -56,6 +56,10 @@ class MovedFilesJob(QObject):
 
     def cancel(self) -> None:
         self.job.cancel()
+
+    def _close_dialog(self) -> None:
+        self.dialog.reset()  # stops its show-after-a-delay timer, which hide() leaves running
+        self.dialog.hide()
 
     def _finished(self) -> None:
         self.dialog.hide()
