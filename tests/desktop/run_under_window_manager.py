@@ -23,11 +23,12 @@ READY_WITHIN_S = 20.0
 
 
 def main(command: list[str]) -> int:
-    missing = [tool for tool in ("Xvfb", "openbox", "xprop") if shutil.which(tool) is None]
+    missing = [tool for tool in ("Xvfb", "openbox", "xprop", "xdotool")
+               if shutil.which(tool) is None]
     if missing:
         print(f"Cannot run the window-manager tests: {', '.join(missing)} not installed. "
-              "Run `bash packaging/install-system-deps.sh` (it installs xvfb, openbox and "
-              "x11-utils).", file=sys.stderr)
+              "Run `bash packaging/install-system-deps.sh` (it installs xvfb, openbox, "
+              "x11-utils and xdotool).", file=sys.stderr)
         return 1
     read_end, write_end = os.pipe()
     xvfb = subprocess.Popen(
