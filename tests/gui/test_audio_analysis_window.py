@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,11 +14,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 import meelezer.audio.analyser as analyser_module
+import meelezer.audio.separate_process as separate_process
 from helpers.audio_files import demo_clip
 from helpers.windows import DEMO_AUDIO, DEMO_TEXT, WindowFactory
-from meelezer.audio.analysis import AudioAnalysis
+from meelezer.audio.analysis import AudioAnalysis, FloatArray
 from meelezer.audio.decode import AudioDecoder
 from meelezer.episode_files import resolve_episode_files
+from meelezer.ui.jobs import Job
 from meelezer.ui.main_window import MainWindow
 
 CLIP_MS = 40_000
@@ -76,16 +80,43 @@ def test_opening_an_episode_analyses_its_audio_filling_in_as_it_goes(
     assert window.messages.text() == ""
 
 
-def test_cancel_button_stops_the_analysis_and_keeps_what_was_shown(
-        qtbot: QtBot, make_window: WindowFactory, episode: Path) -> None:
-    window = make_window()
+@pytest.fixture
+def paused_after_first_block(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The pass (kept in this process) holds after its first block until the event is set,
+    so a test can act while it surely runs."""
+    release = threading.Event()
+
+    class PausingDecoder(AudioDecoder):
+        def blocks(self) -> Iterator[FloatArray]:
+            for index, block in enumerate(super().blocks()):
+                yield block
+                if index == 0:
+                    release.wait(20)
+
+    monkeypatch.setattr(analyser_module, "AudioDecoder", PausingDecoder)
+    yield release
+    release.set()
+
+
+def _running_job(qtbot: QtBot, window: MainWindow, episode: Path) -> tuple[Job, list[object]]:
+    window.analysis.separate_process = False  # so the pausing decoder is the one used
     seen = _open(window, episode)
     qtbot.waitUntil(lambda: any(isinstance(item, AudioAnalysis) for item in seen),
                     timeout=20_000)
     job = window.analysis.job
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=10_000):
+    assert job is not None and job.is_running
+    return job, seen
+
+
+def test_cancel_button_stops_the_analysis_and_keeps_what_was_shown(
+        qtbot: QtBot, make_window: WindowFactory, episode: Path,
+        paused_after_first_block: threading.Event) -> None:
+    window = make_window()
+    job, _seen = _running_job(qtbot, window, episode)
+    assert window.analysis_progress.isVisibleTo(window)
+    with qtbot.waitSignal(job.cancelled, timeout=10_000):
         qtbot.mouseClick(window.analysis_progress.cancel_button, Qt.MouseButton.LeftButton)
+        paused_after_first_block.set()
     assert not window.analysis.is_running
     assert not window.analysis_progress.isVisibleTo(window)
     shown = window.analysis.analysis
@@ -94,15 +125,13 @@ def test_cancel_button_stops_the_analysis_and_keeps_what_was_shown(
 
 
 def test_closing_the_episode_cancels_and_tells_the_views(
-        qtbot: QtBot, make_window: WindowFactory, episode: Path) -> None:
+        qtbot: QtBot, make_window: WindowFactory, episode: Path,
+        paused_after_first_block: threading.Event) -> None:
     window = make_window()
-    seen = _open(window, episode)
-    qtbot.waitUntil(lambda: any(isinstance(item, AudioAnalysis) for item in seen),
-                    timeout=20_000)
-    job = window.analysis.job
-    assert job is not None
+    job, seen = _running_job(qtbot, window, episode)
     with qtbot.waitSignal(job.cancelled, timeout=10_000):
         window.session.close()
+        paused_after_first_block.set()
     assert seen[-1] is None
     assert window.analysis.analysis is None
     assert not window.analysis.is_running
@@ -127,6 +156,8 @@ def test_reopening_reads_the_cache_without_decoding_again(
             super().__init__(path)
 
     monkeypatch.setattr(analyser_module, "AudioDecoder", CountingDecoder)
+    # A pass in a child process checks the file here first, with this decoder.
+    monkeypatch.setattr(separate_process, "AudioDecoder", CountingDecoder)
     seen = _open(window, episode)
     _wait_until_done(qtbot, window)
     assert decoders == []

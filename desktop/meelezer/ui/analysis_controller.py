@@ -30,6 +30,7 @@ class AnalysisController(QObject):
         # The episode is shown first; then the pass starts (it competes for the CPU).
         self.start_delay_ms = 100
         self.partial_every_s = 0.75  # how often the waveform fills in (each is a repaint)
+        self.separate_process = True  # the pass in a child process (tests may keep it here)
         self.analysis: AudioAnalysis | None = None
         self.job: Job | None = None
         self._path: Path | None = None
@@ -66,9 +67,9 @@ class AnalysisController(QObject):
         """Analyse ``path`` (from the cache if it was before), replacing any running job."""
         self._stop_job()
         self._path = path
-        cache, every_s = self.cache, self.partial_every_s
+        cache, every_s, separate = self.cache, self.partial_every_s, self.separate_process
         job = Job(lambda context: analyse_episode_audio(path, cache, context, every_s,
-                                                        separate_process=True),
+                                                        separate_process=separate),
                   name="audio-analysis", parent=self)
         job.partial.connect(lambda partial: self._show(job, partial))
         job.progressed.connect(self.progressed)
