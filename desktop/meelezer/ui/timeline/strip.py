@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPixmap,
     QPolygonF,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
@@ -183,8 +184,9 @@ class TimelineStrip(QWidget):
             self.updateGeometry()
             self.invalidate()
 
-    def resizeEvent(self, event: object) -> None:
-        self._playhead_x = self._x_of(self._playhead_ms)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._playhead_x = self._x_of(self._playhead_ms)  # the picture follows by its key
 
     def sizeHint(self) -> QSize:
         return QSize(400, self.minimumSizeHint().height())
