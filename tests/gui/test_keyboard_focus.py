@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from helpers.windows import WindowFactory
@@ -171,3 +178,18 @@ def test_the_shortcut_sheet_lists_every_redo_key_and_the_mouse(make_window: Wind
     shown = [sheet.table.item(row, 0).text() for row in range(sheet.table.rowCount())]
     assert any("Click a line" in text for text in shown)
     assert any("Ctrl+click" in text for text in shown)
+
+
+def test_escape_while_renaming_a_speaker_cancels_the_rename(
+        make_window: WindowFactory, demo: Path, qtbot: QtBot) -> None:
+    window = _open_demo(make_window, demo, qtbot)
+    panel = window.annotations.speakers_panel
+    panel.add_requested.emit("Alexander")
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor is not panel.name_edit
+    qtbot.keyClicks(editor, "Bob")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert [s.name for s in window.annotator.list_speakers()] == ["Alexander"]

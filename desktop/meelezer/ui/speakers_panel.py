@@ -204,6 +204,11 @@ class SpeakerDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+# Keys the speaker list handles itself, before any window shortcut with the same key.
+_LIST_KEYS = frozenset({Qt.Key.Key_F2, Qt.Key.Key_Delete, Qt.Key.Key_Backspace,
+                        Qt.Key.Key_Return, Qt.Key.Key_Enter})
+
+
 class SpeakersPanel(QWidget):
     """Shows speakers and asks for changes by signal; the window applies them and calls back."""
 
@@ -394,6 +399,12 @@ class SpeakersPanel(QWidget):
         self.merge_button.setEnabled(not self.merge_menu.isEmpty())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.view and event.type() == QEvent.Type.ShortcutOverride
+                and isinstance(event, QKeyEvent) and event.key() in _LIST_KEYS
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            # F2 renames the speaker here (the window's F2 would correct a transcript line).
+            event.accept()
+            return True
         speaker_id = self.current_speaker_id()
         if (watched is self.view and isinstance(event, QKeyEvent) and speaker_id is not None
                 and event.type() == QEvent.Type.KeyPress
