@@ -30,6 +30,7 @@ class AnalysisProgress(QWidget):
         self.cancel_button.clicked.connect(controller.cancel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
+        layout.addStretch(1)  # at the right end of the status bar, together
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button)
