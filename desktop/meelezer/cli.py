@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from meelezer.store.annotation_archive import ArchiveReport
     from meelezer.store.database import Database
     from meelezer.store.rows import EpisodeRow
+    from meelezer.transcript.model import Segment
 
 SUBCOMMANDS = ("convert", "info", "export", "annotations", "list", "add", "analyse", "analyze")
 
@@ -457,6 +458,15 @@ def _plural(count: int, word: str) -> str:
     return word if count == 1 else word + "s"
 
 
+def _times_source(segments: list[Segment]) -> str:
+    estimated = sum(1 for segment in segments if segment.times_estimated)
+    if estimated == len(segments):
+        return "estimated (the file has only coarse or no timestamps)"
+    if estimated:
+        return "turn starts from the file, lines within a turn estimated"
+    return "from the file"
+
+
 def _info(path: Path) -> int:
     from meelezer.transcript.files import read_transcript
     from meelezer.transcript.formats import READERS
@@ -482,8 +492,7 @@ def _info(path: Path) -> int:
         ("Words with times", f"{sum(len(s.words) for s in transcript.segments):,}"),
         ("Duration", f"{format_clock(duration)} ({duration / 1000:g} s)"),
         ("Speakers", ", ".join(transcript.speakers) or "none named"),
-        ("Times", "estimated (the file has no timestamps)" if transcript.times_estimated
-         else "from the file"),
+        ("Times", _times_source(transcript.segments)),
     ]
     width = max(len(label) for label, _ in rows) + 1
     for label, value in rows:

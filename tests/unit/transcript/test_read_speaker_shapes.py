@@ -164,3 +164,16 @@ def test_zoom_style_times_of_day_count_from_the_first_turn(tmp_path: Path) -> No
     text = "[Anne Jansen] 10:01:02\nGoedemorgen.\n[Bram] 10:01:05\nHoi.\n"
     assert rows(read_file(tmp_path, "zoom.txt", text)) == [
         (0, "Anne Jansen", "Goedemorgen."), (3000, "Bram", "Hoi.")]
+
+
+def test_info_says_which_times_came_from_the_file(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from meelezer.cli import main
+
+    sentence = "Dit is een zin van ongeveer tien woorden lang, echt waar. "
+    meeting = tmp_path / "meeting.txt"
+    meeting.write_text(f"Anne  0:00\n{sentence * 8}\n\nBram  2:00\nKort.\n", encoding="utf-8")
+    assert main(["info", str(meeting)]) == 0
+    assert "turn starts from the file, lines within a turn estimated" in capsys.readouterr().out
+    assert main(["info", str(FIXTURES / "podcasting20.html")]) == 0
+    assert "estimated (the file has only coarse or no timestamps)" in capsys.readouterr().out
