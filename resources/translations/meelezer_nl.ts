@@ -2,9 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en">
 <context>
+    <name>AnalysisController</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/analysis_controller.py" line="+136"/>
+        <source>The audio could not be analysed: {reason}</source>
+        <translation>De audio kon niet worden geanalyseerd: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisProgress</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/analysis_progress.py" line="+20"/>
+        <source>Analysing audio</source>
+        <translation>Audio analyseren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Audio analysis progress</source>
+        <translation>Voortgang van de audioanalyse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop analysing the audio (it starts again the next time the episode is opened)</source>
+        <translation>Stoppen met het analyseren van de audio (het begint opnieuw wanneer de aflevering weer wordt geopend)</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationWiring</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/annotation_wiring.py" line="+43"/>
+        <location filename="../../desktop/meelezer/ui/annotation_wiring.py" line="+46"/>
         <source>Speakers</source>
         <translation>Sprekers</translation>
     </message>
@@ -14,7 +45,7 @@
         <translation>Notities</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+150"/>
         <source>No speaker has key {key} yet. Add speakers in the Speakers panel; the first nine get keys 1–9.</source>
         <translation>Nog geen spreker heeft toets {key}. Voeg sprekers toe in het paneel Sprekers; de eerste negen krijgen de toetsen 1–9.</translation>
     </message>
@@ -24,7 +55,17 @@
         <translation>Kies een spreker in het paneel Sprekers en een regel om mee te beginnen; de regels tot aan de volgende gelabelde regel krijgen die spreker.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+46"/>
+        <source>Select the line that starts at this moment, then press T again.</source>
+        <translation>Selecteer de regel die op dit moment begint en druk dan nog eens op T.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line {number} now starts at {new} (was {old}): “{text}”. Ctrl+Z puts it back.</source>
+        <translation>Regel {number} begint nu om {new} (was {old}): “{text}”. Ctrl+Z zet het terug.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Replaced 1 occurrence of “{text}”. Undo (Ctrl+Z) puts them back.</source>
         <translation>1 keer “{text}” vervangen. Ongedaan maken (Ctrl+Z) zet het terug.</translation>
     </message>
@@ -71,18 +112,18 @@
     <message>
         <location line="+8"/>
         <source>Show</source>
-        <translation>Programma</translation>
+        <translation>Podcast</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The podcast this episode belongs to (its speakers are offered in every episode of the show):</source>
-        <translation>De podcast waar deze aflevering bij hoort (de sprekers ervan worden in elke aflevering van het programma aangeboden):</translation>
+        <translation>De podcast waar deze aflevering bij hoort (de sprekers ervan worden in elke aflevering van de podcast aangeboden):</translation>
     </message>
 </context>
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../desktop/meelezer/annotator.py" line="+97"/>
+        <location filename="../../desktop/meelezer/annotator.py" line="+106"/>
         <source>Add speaker {name}</source>
         <translation>Spreker {name} toevoegen</translation>
     </message>
@@ -114,20 +155,20 @@
     <message>
         <location line="+24"/>
         <source>Set show to {show}</source>
-        <translation>Show instellen op {show}</translation>
+        <translation>Podcast instellen op {show}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Take the episode out of its show</source>
-        <translation>Aflevering uit haar show halen</translation>
+        <translation>Aflevering uit haar podcast halen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Label until the next labelled line</source>
         <translation>Labelen tot de volgende gelabelde regel</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Edit note</source>
         <translation>Notitie bewerken</translation>
     </message>
@@ -157,12 +198,12 @@
         <translation>Begin van regel instellen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Open an episode first.</source>
         <translation>Open eerst een aflevering.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>Remove the label of 1 line</source>
         <translation>Label van 1 regel verwijderen</translation>
     </message>
@@ -205,9 +246,62 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/meelezer/app.py" line="+177"/>
+        <location filename="../../desktop/meelezer/app.py" line="+193"/>
         <source>Meelezer cannot open its library</source>
         <translation>Meelezer kan zijn bibliotheek niet openen</translation>
+    </message>
+</context>
+<context>
+    <name>Audio</name>
+    <message>
+        <location filename="../../desktop/meelezer/audio/decode.py" line="+53"/>
+        <source>The audio file is missing: {path}</source>
+        <translation>Het audiobestand ontbreekt: {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file cannot be read as audio ({reason}): {path}. Check that it is a complete audio file (MP3, M4A, Opus, Ogg, FLAC or WAV).</source>
+        <translation>Dit bestand kan niet als audio worden gelezen ({reason}): {path}. Controleer of het een volledig audiobestand is (MP3, M4A, Opus, Ogg, FLAC of WAV).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This file has no audio stream: {path}</source>
+        <translation>Dit bestand bevat geen audiostroom: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/audio/episode_analysis.py" line="+39"/>
+        <source>Cannot read the audio file {path}: {reason}</source>
+        <translation>Kan het audiobestand {path} niet lezen: {reason}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No sound could be decoded from {path}. The file may be damaged or empty; try another copy of the episode.</source>
+        <translation>Uit {path} kon geen geluid worden gedecodeerd. Het bestand is misschien beschadigd of leeg; probeer een andere kopie van de aflevering.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The audio analysis could not be kept ({reason}); it will be redone next time.</source>
+        <translation>De audioanalyse kon niet worden bewaard ({reason}); ze wordt de volgende keer opnieuw gedaan.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The audio file stops after {found} of its {expected}: it seems truncated (an unfinished download?). The waveform shows the part that is there: {path}</source>
+        <translation>Het audiobestand houdt op na {found} van de {expected}: het lijkt afgekapt (een onvoltooide download?). De golfvorm toont het deel dat er is: {path}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The audio file could not be read to its end after {found}: it seems damaged. The waveform shows the part that could be read: {path}</source>
+        <translation>Het audiobestand kon na {found} niet tot het einde worden gelezen: het lijkt beschadigd. De golfvorm toont het deel dat gelezen kon worden: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/audio/separate_process.py" line="+43"/>
+        <source>The audio analysis stopped unexpectedly (exit code {code}) while reading {path}.</source>
+        <translation>De audioanalyse stopte onverwacht (afsluitcode {code}) tijdens het lezen van {path}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The audio could not be analysed ({reason}): {path}</source>
+        <translation>De audio kon niet worden geanalyseerd ({reason}): {path}</translation>
     </message>
 </context>
 <context>
@@ -221,6 +315,33 @@
         <location line="+27"/>
         <source>Scroll to the line that is playing and follow it again</source>
         <translation>Scroll naar de regel die nu speelt en volg die weer</translation>
+    </message>
+</context>
+<context>
+    <name>EditedTranscript</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/edited_transcript.py" line="+28"/>
+        <source>{file} has changed since it was imported as “{title}”.
+
+Re-import it into that episode? Its labels, notes and corrections are carried over to the new text (the message bar then says how many). Or open the episode as it was imported, without the changes.</source>
+        <translation>{file} is gewijzigd sinds het werd geïmporteerd als “{title}”.
+
+Het opnieuw importeren in die aflevering? De labels, notities en correcties worden overgenomen in de nieuwe tekst (de meldingsbalk zegt dan hoeveel). Of open de aflevering zoals ze werd geïmporteerd, zonder de wijzigingen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The transcript has changed</source>
+        <translation>Het transcript is gewijzigd</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-import</source>
+        <translation>Opnieuw importeren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the earlier version</source>
+        <translation>De eerdere versie openen</translation>
     </message>
 </context>
 <context>
@@ -255,8 +376,8 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
     <name>EpisodeHeader</name>
     <message>
         <location filename="../../desktop/meelezer/ui/episode_header.py" line="+12"/>
-        <source>Space plays and pauses · click a time to jump there · F1 lists every shortcut</source>
-        <translation>Spatie speelt af en pauzeert · klik op een tijd om erheen te springen · F1 toont alle sneltoetsen</translation>
+        <source>Space plays and pauses · click a line to jump there · F1 lists every shortcut</source>
+        <translation>Spatie speelt af en pauzeert · klik op een regel om erheen te springen · F1 toont alle sneltoetsen</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -264,12 +385,12 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Titel van de aflevering</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Episode details</source>
         <translation>Gegevens van de aflevering</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>{count} lines, {duration}</source>
         <translation>{count} regels, {duration}</translation>
     </message>
@@ -280,24 +401,36 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
     </message>
 </context>
 <context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/error_reporter.py" line="+51"/>
+        <source>Something went wrong</source>
+        <translation>Er ging iets mis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meelezer ran into a problem it did not expect: {error}
+
+What you annotated is saved as you make it, so nothing is lost. If something looks wrong, reopen the episode. The details are in the log, in {folder}; please include them if you report this.</source>
+        <translation>Meelezer liep tegen een onverwacht probleem aan: {error}
+
+Wat je annoteert wordt meteen bewaard, dus er gaat niets verloren. Ziet iets er verkeerd uit, open de aflevering dan opnieuw. De details staan in het logboek, in {folder}; voeg ze toe als je dit meldt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open log folder</source>
+        <translation>Logboekmap openen</translation>
+    </message>
+</context>
+<context>
     <name>ExportController</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/export_controller.py" line="+21"/>
+        <location filename="../../desktop/meelezer/ui/export_controller.py" line="+22"/>
         <source>Markdown note (*.md)</source>
         <translation>Markdown-notitie (*.md)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>SubRip subtitles (*.srt)</source>
-        <translation>SubRip-ondertitels (*.srt)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>WebVTT with speakers (*.vtt)</source>
-        <translation>WebVTT met sprekers (*.vtt)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Podcasting 2.0 JSON (*.json)</source>
         <translation>Podcasting 2.0-JSON (*.json)</translation>
     </message>
@@ -312,7 +445,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Meelezer-annotaties (*.json)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+30"/>
         <source>Open an episode first; then export it.</source>
         <translation>Open eerst een aflevering; exporteer die daarna.</translation>
     </message>
@@ -322,17 +455,42 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>De aflevering exporteren</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+27"/>
         <source>Cannot export: {error}</source>
         <translation>Exporteren lukt niet: {error}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>Exported to {file}</source>
         <translation>Geëxporteerd naar {file}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-66"/>
+        <source>SubRip subtitles, one cue per line (*.srt)</source>
+        <translation>SubRip-ondertitels, één cue per regel (*.srt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SubRip subtitles for video, short cues (*.srt)</source>
+        <translation>SubRip-ondertitels voor video, korte cues (*.srt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WebVTT with speakers, one cue per line (*.vtt)</source>
+        <translation>WebVTT met sprekers, één cue per regel (*.vtt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WebVTT for video, short cues (*.vtt)</source>
+        <translation>WebVTT voor video, korte cues (*.vtt)</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Exporting to {file}…</source>
+        <translation>Exporteren naar {file}…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Open an episode first; then back up its annotations.</source>
         <translation>Open eerst een aflevering; maak daarna een reservekopie van de annotaties.</translation>
     </message>
@@ -410,7 +568,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../desktop/meelezer/episode_files.py" line="+75"/>
+        <location filename="../../desktop/meelezer/episode_files.py" line="+76"/>
         <source>give an audio file and a transcript, or just one of them</source>
         <translation>geef een audiobestand en een transcript, of alleen een van de twee</translation>
     </message>
@@ -424,11 +582,16 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <source>no transcript found beside {audio} (such as {stem}.srt or {stem}.vtt in the same folder); open the audio together with its transcript</source>
         <translation>geen transcript gevonden naast {audio} (zoals {stem}.srt of {stem}.vtt in dezelfde map); open de audio samen met het transcript</translation>
     </message>
+    <message>
+        <location filename="../../desktop/meelezer/os_errors.py" line="+14"/>
+        <source>the disk is full; free some space and try again</source>
+        <translation>de schijf is vol; maak wat ruimte vrij en probeer het opnieuw</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/find_bar.py" line="+18"/>
+        <location filename="../../desktop/meelezer/ui/find_bar.py" line="+20"/>
         <source>No matches</source>
         <translation>Geen treffers</translation>
     </message>
@@ -492,7 +655,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
 <context>
     <name>GoToTimeDialog</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/go_to_time_dialog.py" line="+20"/>
+        <location filename="../../desktop/meelezer/ui/go_to_time_dialog.py" line="+21"/>
         <source>Go to time</source>
         <translation>Ga naar tijd</translation>
     </message>
@@ -525,7 +688,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
 <context>
     <name>Library</name>
     <message>
-        <location filename="../../desktop/meelezer/library.py" line="+79"/>
+        <location filename="../../desktop/meelezer/library.py" line="+85"/>
         <source>Found the moved transcript at {path}.</source>
         <translation>Het verplaatste transcript is gevonden: {path}.</translation>
     </message>
@@ -555,17 +718,12 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>De verplaatste audio is gevonden: {path}.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+122"/>
         <source>The audio file is missing: {path}. If it was moved, Library → Find moved files… or Relink files… can find it; the transcript is open for reading.</source>
         <translation>Het audiobestand ontbreekt: {path}. Is het verplaatst, dan kan Bibliotheek → Verplaatste bestanden zoeken… of Bestanden opnieuw koppelen… het vinden; het transcript is open om te lezen.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Episode {id} is no longer in the library.</source>
-        <translation>Aflevering {id} staat niet meer in de bibliotheek.</translation>
-    </message>
-    <message>
-        <location line="+74"/>
+        <location line="+161"/>
         <source>Audio relinked to {path}. It is not the same file as before (re-encoded?); check that the lines still match the sound.</source>
         <translation>Audio opnieuw gekoppeld aan {path}. Het is niet hetzelfde bestand als eerst (opnieuw gecodeerd?); controleer of de regels nog bij het geluid passen.</translation>
     </message>
@@ -575,7 +733,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Audio opnieuw gekoppeld aan {path}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>this transcript&apos;s content differs from the one in the library; open it to import it as a new version</source>
         <translation>de inhoud van dit transcript verschilt van die in de bibliotheek; open het om het als nieuwe versie te importeren</translation>
     </message>
@@ -585,7 +743,12 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Transcript opnieuw gekoppeld aan {path}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+33"/>
+        <source>{path} is not the audio this episode was opened with before: if it is another recording, the lines will not match the sound. Library → Relink files… points the episode at the right file, or at this one to keep it.</source>
+        <translation>{path} is niet de audio waarmee deze aflevering eerder werd geopend: is het een andere opname, dan passen de regels niet bij het geluid. Bibliotheek → Bestanden opnieuw koppelen… laat de aflevering naar het juiste bestand wijzen, of naar dit bestand om het te houden.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>cannot read the file: {reason}</source>
         <translation>kan het bestand niet lezen: {reason}</translation>
     </message>
@@ -593,7 +756,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/library_controller.py" line="+75"/>
+        <location filename="../../desktop/meelezer/ui/library_controller.py" line="+78"/>
         <source>Remove from library</source>
         <translation>Uit de bibliotheek verwijderen</translation>
     </message>
@@ -614,11 +777,22 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+24"/>
         <source>Cannot re-import: {error}</source>
         <translation>Opnieuw importeren lukt niet: {error}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-7"/>
+        <source>Opened “{title}” as it was imported; the changes in {file} were not read. Library → Re-import transcript… reads them.</source>
+        <translation>“{title}” is geopend zoals het werd geïmporteerd; de wijzigingen in {file} zijn niet gelezen. Bibliotheek → Transcript opnieuw importeren… leest ze.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The transcript changed since it was imported; “{title}” now has the new text.</source>
+        <translation>Het transcript is gewijzigd sinds het werd geïmporteerd; “{title}” heeft nu de nieuwe tekst.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Re-imported {lines} lines: {labels} labels, {corrections} corrections and {times} set times carried over.</source>
         <translation>{lines} regels opnieuw geïmporteerd: {labels} labels, {corrections} correcties en {times} ingestelde tijden overgenomen.</translation>
     </message>
@@ -628,7 +802,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>{count} konden niet worden overgenomen, bijv. op {time}: “{text}”.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Where is the moved audio or transcript?</source>
         <translation>Waar staat de verplaatste audio of het transcript?</translation>
     </message>
@@ -638,25 +812,50 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Audio of transcript ({patterns})</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>Choose this episode&apos;s audio</source>
+        <translation>Kies de audio van deze aflevering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio ({patterns})</source>
+        <translation>Audio ({patterns})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Cannot relink: {error}</source>
         <translation>Kan niet opnieuw koppelen: {error}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Not everything was found nearby. Which folder should be searched, with its subfolders?</source>
         <translation>Niet alles is in de buurt gevonden. Welke map moet worden doorzocht, met de submappen?</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+23"/>
+        <source>The search in the folder you picked was stopped.</source>
+        <translation>Het zoeken in de gekozen map is gestopt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No files are missing.</source>
         <translation>Er ontbreken geen bestanden.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Stopped looking for moved files; nothing was changed.</source>
+        <translation>Gestopt met zoeken naar verplaatste bestanden; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot look for the moved files: {error}</source>
+        <translation>Kan niet zoeken naar de verplaatste bestanden: {error}</translation>
     </message>
 </context>
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/library_dialog.py" line="+58"/>
+        <location filename="../../desktop/meelezer/ui/library_dialog.py" line="+61"/>
         <source>Library</source>
         <translation>Bibliotheek</translation>
     </message>
@@ -726,7 +925,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Vervang de regels door een nieuwe versie van het transcript; labels, correcties en notities volgen op tijd en tekst</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+67"/>
         <source>1 result</source>
         <translation>1 resultaat</translation>
     </message>
@@ -744,14 +943,14 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/library_model.py" line="+25"/>
+        <location filename="../../desktop/meelezer/ui/library_model.py" line="+26"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Show</source>
-        <translation>Programma</translation>
+        <translation>Podcast</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -784,17 +983,18 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Bestanden</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+60"/>
         <source> (missing)</source>
         <translation> (ontbreekt)</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+17"/>
         <source>no audio</source>
         <translation>geen audio</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-13"/>
         <source>Use Find moved files… or Relink files… to locate it.</source>
         <translation>Gebruik Verplaatste bestanden zoeken… of Bestanden opnieuw koppelen… om het te vinden.</translation>
     </message>
@@ -814,7 +1014,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>transcript ontbreekt</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>never</source>
         <translation>nooit</translation>
     </message>
@@ -830,7 +1030,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/actions.py" line="+87"/>
+        <location filename="../../desktop/meelezer/ui/actions.py" line="+91"/>
         <source>&amp;Open…</source>
         <translation>&amp;Openen…</translation>
     </message>
@@ -1007,6 +1207,21 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Larger text</source>
+        <translation>&amp;Grotere tekst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Smaller text</source>
+        <translation>&amp;Kleinere tekst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Normal text size</source>
+        <translation>&amp;Normale tekstgrootte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>P&amp;references…</source>
         <translation>&amp;Voorkeuren…</translation>
     </message>
@@ -1016,12 +1231,22 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Logboekmap openen</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Show the folder with Meelezer&apos;s log, to look at or send along with a problem report</source>
+        <translation>De map met het logboek van Meelezer tonen, om te bekijken of mee te sturen met een probleemmelding</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;About Meelezer</source>
         <translation>&amp;Over Meelezer</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/ui/annotation_actions.py" line="+47"/>
+        <location filename="../../desktop/meelezer/ui/annotation_actions.py" line="+48"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
@@ -1036,7 +1261,7 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Opnie&amp;uw</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Redo what was undone</source>
         <translation>Opnieuw doen wat ongedaan is gemaakt</translation>
     </message>
@@ -1153,15 +1378,15 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
     <message>
         <location line="+3"/>
         <source>Set &amp;show…</source>
-        <translation>&amp;Programma instellen…</translation>
+        <translation>&amp;Podcast kiezen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the podcast this episode belongs to, so its speakers are offered in the show&apos;s other episodes</source>
-        <translation>Kies de podcast waar deze aflevering bij hoort, zodat de sprekers ervan in de andere afleveringen van het programma worden aangeboden</translation>
+        <translation>Kies de podcast waar deze aflevering bij hoort, zodat de sprekers ervan in de andere afleveringen van die podcast worden aangeboden</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/ui/main_window.py" line="+111"/>
+        <location filename="../../desktop/meelezer/ui/main_window.py" line="+134"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -1201,12 +1426,12 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+85"/>
         <source>Open an episode: audio and transcript, or one of them</source>
         <translation>Een aflevering openen: audio en transcript, of een van beide</translation>
     </message>
@@ -1221,27 +1446,33 @@ Podcasting 2.0-JSON, Markdown-notities en platte tekst.</translation>
         <translation>Deze bestanden kunnen niet worden geopend</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+179"/>
+        <source>Cannot open the log folder here; it is {folder}</source>
+        <translation>Kan de logboekmap hier niet openen; ze staat in {folder}</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Changes not saved yet</source>
+        <translation>Wijzigingen nog niet bewaard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another program still holds the library, so {count} of your changes could not be saved yet. Quit anyway and lose them?</source>
+        <translation>Een ander programma houdt de bibliotheek nog vast, dus {count} van je wijzigingen konden nog niet worden bewaard. Toch afsluiten en ze kwijtraken?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/ui/episode_session.py" line="+79"/>
+        <location filename="../../desktop/meelezer/ui/main_window.py" line="-225"/>
         <source>Cannot open this transcript</source>
         <translation>Dit transcript kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Cannot open this episode</source>
         <translation>Deze aflevering kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+148"/>
-        <source>{reason} The transcript is open for reading.</source>
-        <translation>{reason} Het transcript is geopend om te lezen.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>No audio file was found beside this transcript (same name, e.g. {name}.mp3). Open the audio with File → Open… to listen; the transcript is open for reading.</source>
-        <translation>Naast dit transcript is geen audiobestand gevonden (met dezelfde naam, bijv. {name}.mp3). Open de audio met Bestand → Openen… om te luisteren; het transcript is geopend om te lezen.</translation>
-    </message>
-    <message>
-        <location line="+66"/>
+        <location filename="../../desktop/meelezer/ui/main_window.py" line="+171"/>
         <source>About Meelezer</source>
         <translation>Over Meelezer</translation>
     </message>
@@ -1253,12 +1484,13 @@ Read along with a podcast episode, label speakers and keep notes. Playback by li
 Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen via libvlc.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../desktop/meelezer/ui/episode_session.py" line="+26"/>
+        <location filename="../../desktop/meelezer/ui/main_window.py" line="+9"/>
         <source>{title}: {message}</source>
         <translation>{title}: {message}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../desktop/meelezer/ui/main_window.py" line="+12"/>
         <source>{message} The transcript stays open for reading.</source>
         <translation>{message} Het transcript blijft geopend om te lezen.</translation>
     </message>
@@ -1271,7 +1503,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/message_bar.py" line="+24"/>
+        <location filename="../../desktop/meelezer/ui/message_bar.py" line="+29"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
@@ -1287,9 +1519,27 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
     </message>
 </context>
 <context>
+    <name>MovedFilesJob</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/moved_files_job.py" line="+35"/>
+        <source>Looking for the moved files…</source>
+        <translation>Zoeken naar de verplaatste bestanden…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find moved files</source>
+        <translation>Verplaatste bestanden zoeken</translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/notes_panel.py" line="+46"/>
+        <location filename="../../desktop/meelezer/ui/notes_panel.py" line="+47"/>
         <location line="+165"/>
         <source>Notes</source>
         <translation>Notities</translation>
@@ -1411,6 +1661,14 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
     </message>
 </context>
 <context>
+    <name>OverviewStrip</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/timeline/overview.py" line="+19"/>
+        <source>Whole episode</source>
+        <translation>Hele aflevering</translation>
+    </message>
+</context>
+<context>
     <name>PlaybackBar</name>
     <message>
         <location filename="../../desktop/meelezer/ui/playback_bar.py" line="-77"/>
@@ -1461,7 +1719,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
 <context>
     <name>Player</name>
     <message>
-        <location filename="../../desktop/meelezer/playback/libvlc.py" line="+43"/>
+        <location filename="../../desktop/meelezer/playback/libvlc.py" line="+44"/>
         <source>The python-vlc package is missing; reinstall Meelezer (pip install python-vlc).</source>
         <translation>Het pakket python-vlc ontbreekt; installeer Meelezer opnieuw (pip install python-vlc).</translation>
     </message>
@@ -1486,7 +1744,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>libvlc (de afspeelbibliotheek van VLC) is niet gevonden ({problem}). {install}</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/playback/vlc_player.py" line="+126"/>
+        <location filename="../../desktop/meelezer/playback/vlc_player.py" line="+130"/>
         <source>The player was closed.</source>
         <translation>De speler is gesloten.</translation>
     </message>
@@ -1506,20 +1764,26 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Geen audiobestand: {path} is een map</translation>
     </message>
     <message>
-        <location line="+284"/>
+        <location line="+288"/>
+        <location line="+9"/>
         <source>this file</source>
         <translation>dit bestand</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Cannot play {name}: not an audio file libvlc can decode</source>
         <translation>Kan {name} niet afspelen: geen audiobestand dat libvlc kan decoderen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot play {name} from {time}: the audio there cannot be decoded (the file may be damaged).</source>
+        <translation>Kan {name} niet afspelen vanaf {time}: de audio daar kan niet worden gedecodeerd (het bestand is misschien beschadigd).</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/preferences_dialog.py" line="+24"/>
+        <location filename="../../desktop/meelezer/ui/preferences_dialog.py" line="+30"/>
         <source>Preferences</source>
         <translation>Voorkeuren</translation>
     </message>
@@ -1559,7 +1823,62 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Werkt na het herstarten van Meelezer</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Text size</source>
+        <translation>Tekstgrootte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The transcript&apos;s text size (Ctrl+plus, Ctrl+minus; Ctrl+0 back to 100 %)</source>
+        <translation>De tekstgrootte van het transcript (Ctrl+plus, Ctrl+min; Ctrl+0 terug naar 100 %)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line spacing</source>
+        <translation>Regelafstand</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Line width</source>
+        <translation>Regelbreedte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> characters</source>
+        <translation> tekens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As wide as the window</source>
+        <translation>Zo breed als het venster</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The longest a transcript line gets; lines of 60–90 characters read most easily</source>
+        <translation>De grootste lengte van een transcriptregel; regels van 60–90 tekens lezen het makkelijkst</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colours</source>
+        <translation>Kleuren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As the system</source>
+        <translation>Zoals het systeem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Donker</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Rewind when resuming:</source>
         <translation>Terugspoelen bij hervatten:</translation>
     </message>
@@ -1570,6 +1889,26 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
     </message>
     <message>
         <location line="+1"/>
+        <source>Text size:</source>
+        <translation>Tekstgrootte:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line spacing:</source>
+        <translation>Regelafstand:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line width:</source>
+        <translation>Regelbreedte:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colours:</source>
+        <translation>Kleuren:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Language:</source>
         <translation>Taal:</translation>
     </message>
@@ -1577,7 +1916,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
 <context>
     <name>ReplaceDialog</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/replace_dialog.py" line="+26"/>
+        <location filename="../../desktop/meelezer/ui/replace_dialog.py" line="+28"/>
         <source>Find and replace</source>
         <translation>Zoeken en vervangen</translation>
     </message>
@@ -1665,8 +2004,8 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/shortcuts_dialog.py" line="+32"/>
-        <location line="+3"/>
+        <location filename="../../desktop/meelezer/ui/shortcuts_dialog.py" line="+33"/>
+        <location line="+4"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
@@ -1680,11 +2019,31 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <source>Keys</source>
         <translation>Toetsen</translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>Click a line: jump there (and select it)</source>
+        <translation>Klik op een regel: spring erheen (en selecteer hem)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Click</source>
+        <translation>Klik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select lines without jumping, e.g. to label them: Ctrl+click adds a line, Shift+click a range, or drag over them</source>
+        <translation>Regels selecteren zonder te springen, bijvoorbeeld om ze te labelen: Ctrl+klik voegt een regel toe, Shift+klik een reeks, of sleep eroverheen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+click, Shift+click, drag</source>
+        <translation>Ctrl+klik, Shift+klik, slepen</translation>
+    </message>
 </context>
 <context>
     <name>SpeakerListModel</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/speakers_panel.py" line="+87"/>
+        <location filename="../../desktop/meelezer/ui/speakers_panel.py" line="+88"/>
         <source>key {key}</source>
         <translation>toets {key}</translation>
     </message>
@@ -1702,7 +2061,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Nog geen sprekers. Voeg er een toe en druk dan op een regel op het nummer (1–9) om die te labelen.</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+181"/>
         <source>Speakers</source>
         <translation>Sprekers</translation>
     </message>
@@ -1813,7 +2172,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Geen</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Speaker colour</source>
         <translation>Kleur van spreker</translation>
     </message>
@@ -1821,42 +2180,42 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../desktop/meelezer/store/annotation_archive.py" line="+146"/>
+        <location filename="../../desktop/meelezer/store/annotation_archive.py" line="+159"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>Kan {path} niet schrijven: {reason}.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+62"/>
         <source>{path} is not a valid Meelezer annotations file ({problem}); nothing was imported.</source>
         <translation>{path} is geen geldig Meelezer-annotatiebestand ({problem}); er is niets geïmporteerd.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-18"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>Kan {path} niet lezen: {reason}.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{path} is not a Meelezer annotations file ({problem}).</source>
-        <translation>{path} is geen Meelezer-annotatiebestand ({problem}).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>{path} is not a Meelezer annotations file.</source>
         <translation>{path} is geen Meelezer-annotatiebestand.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-11"/>
         <source>{path} was written by a newer Meelezer (format version {version}); update Meelezer to import it.</source>
         <translation>{path} is geschreven door een nieuwere Meelezer (formaatversie {version}); werk Meelezer bij om het te importeren.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+6"/>
+        <source>{path} is not a Meelezer annotations file ({problem}); nothing was imported.</source>
+        <translation>{path} is geen annotatiebestand van Meelezer ({problem}); er is niets geïmporteerd.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>{title}: line {number} is not in this library&apos;s copy of the transcript; its annotation was skipped.</source>
         <translation>{title}: regel {number} staat niet in de kopie van het transcript in deze bibliotheek; de annotatie ervan is overgeslagen.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+49"/>
         <source>{title}: skipped a note of unknown kind “{kind}”.</source>
         <translation>{title}: notitie van onbekende soort “{kind}” overgeslagen.</translation>
     </message>
@@ -1866,7 +2225,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Regel {line} hoort niet bij aflevering {episode}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/store/backup.py" line="+109"/>
+        <location filename="../../desktop/meelezer/store/backup.py" line="+122"/>
         <source>Your library was damaged and has been restored from the backup of {day}; changes made after that backup are lost. The damaged file was kept as {damaged}.</source>
         <translation>Je bibliotheek was beschadigd en is hersteld uit de reservekopie van {day}; wijzigingen van na die reservekopie zijn verloren. Het beschadigde bestand is bewaard als {damaged}.</translation>
     </message>
@@ -1881,17 +2240,47 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Typ de tekst die je zoekt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/store/database.py" line="+72"/>
+        <location filename="../../desktop/meelezer/store/database.py" line="+70"/>
+        <source>The library {path} was opened read-only; nothing can be changed.</source>
+        <translation>De bibliotheek {path} is alleen-lezen geopend; er kan niets worden gewijzigd.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The library {path} was removed while Meelezer had it open. Nothing more is saved, so nothing is saved to a file that is gone: quit Meelezer and start it again (your changes since the removal are not in the library).</source>
+        <translation>De bibliotheek {path} is verwijderd terwijl Meelezer hem open had. Er wordt niets meer bewaard, zodat niets naar een verdwenen bestand gaat: sluit Meelezer af en start het opnieuw (je wijzigingen sinds het verwijderen staan niet in de bibliotheek).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The library {path} was replaced by another file while Meelezer had it open. Nothing more is saved, so the other file is not changed: quit Meelezer and start it again to use the library that is there now.</source>
+        <translation>De bibliotheek {path} is vervangen door een ander bestand terwijl Meelezer hem open had. Er wordt niets meer bewaard, zodat het andere bestand niet verandert: sluit Meelezer af en start het opnieuw om de bibliotheek te gebruiken die er nu staat.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Cannot create the folder for the library database {path}: {reason}.</source>
         <translation>Kan de map voor de bibliotheekdatabase {path} niet maken: {reason}.</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>Cannot use the library database {path}: {reason}.</source>
+        <translation>Kan de bibliotheekdatabase {path} niet gebruiken: {reason}.</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>There is no library database at {path}.</source>
+        <translation>Er is geen bibliotheekdatabase in {path}.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The library {path} was made by another version of Meelezer; start Meelezer once to update it, then try again.</source>
+        <translation>De bibliotheek {path} is gemaakt door een andere versie van Meelezer; start Meelezer één keer om hem bij te werken en probeer het dan opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The library database {path} is damaged: SQLite&apos;s integrity check found {count} problem(s), such as &quot;{problem}&quot;. {advice}</source>
         <translation>De bibliotheekdatabase {path} is beschadigd: de integriteitscontrole van SQLite vond {count} probleem/problemen, zoals &quot;{problem}&quot;. {advice}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+17"/>
         <source>Cannot update the library database {path} to this version of Meelezer ({problem}). Please report this as a bug.</source>
         <translation>Kan de bibliotheekdatabase {path} niet bijwerken naar deze versie van Meelezer ({problem}). Meld dit alsjeblieft als fout.</translation>
     </message>
@@ -1911,12 +2300,12 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Kan de bibliotheekdatabase {path} niet gebruiken: {problem}.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Meelezer cannot use it. Quit Meelezer, move the file somewhere else (or put back a backup copy of it) and start Meelezer again; it will make a new, empty library.</source>
         <translation>Meelezer kan hem niet gebruiken. Sluit Meelezer af, zet het bestand ergens anders neer (of zet er een reservekopie van terug) en start Meelezer opnieuw; dan wordt er een nieuwe, lege bibliotheek gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/store/errors.py" line="+44"/>
+        <location filename="../../desktop/meelezer/store/errors.py" line="+52"/>
         <source>Episode {id} is not in the library (it may have been removed).</source>
         <translation>Aflevering {id} staat niet in de bibliotheek (misschien is ze verwijderd).</translation>
     </message>
@@ -1926,7 +2315,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Regel {id} staat niet in de bibliotheek (misschien is hij verwijderd).</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/store/migrate.py" line="+73"/>
+        <location filename="../../desktop/meelezer/store/migrate.py" line="+76"/>
         <source>The library database {path} was made by a newer version of Meelezer (schema revision {revision}; this version knows up to {head}). Update Meelezer to open it, or choose another data folder with --data-dir.</source>
         <translation>De bibliotheekdatabase {path} is gemaakt door een nieuwere versie van Meelezer (schemarevisie {revision}; deze versie kent er tot en met {head}). Werk Meelezer bij om hem te openen, of kies een andere gegevensmap met --data-dir.</translation>
     </message>
@@ -1936,7 +2325,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>{path} is een SQLite-database, maar geen Meelezer-bibliotheek. Haal hem uit de gegevensmap, of kies een andere gegevensmap met --data-dir.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Updating the library database {path} to this version of Meelezer would leave {count} row(s) pointing to rows that do not exist (the first: {table} row {row}, missing its {parent}), so it was left unchanged. Please report this as a bug, with the database file.</source>
         <translation>Het bijwerken van de bibliotheekdatabase {path} naar deze versie van Meelezer zou {count} rij(en) laten verwijzen naar rijen die niet bestaan (de eerste: {table} rij {row}, die zijn {parent} mist), dus is hij ongewijzigd gelaten. Meld dit alsjeblieft als fout, met het databasebestand.</translation>
     </message>
@@ -1961,7 +2350,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Een citaat kan niet eindigen ({end} ms) voordat het begint ({start} ms).</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/store/paths.py" line="+35"/>
+        <location filename="../../desktop/meelezer/store/paths.py" line="+41"/>
         <source>The data folder {folder} is a file, not a folder. Choose another folder with --data-dir or {variable}.</source>
         <translation>De gegevensmap {folder} is een bestand, geen map. Kies een andere map met --data-dir of {variable}.</translation>
     </message>
@@ -1971,7 +2360,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Kan de gegevensmap {folder} niet maken: {reason}. Kies een andere map met --data-dir of {variable}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/store/reimport.py" line="+131"/>
+        <location filename="../../desktop/meelezer/store/reimport.py" line="+129"/>
         <source>{path} is already in the library as another episode.</source>
         <translation>{path} staat al in de bibliotheek als een andere aflevering.</translation>
     </message>
@@ -2001,7 +2390,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Er is hier al een spreker die “{name}” heet; kies een andere naam, of voeg de twee sprekers samen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/store/sqlite.py" line="+150"/>
+        <location filename="../../desktop/meelezer/store/sqlite.py" line="+227"/>
         <source>the file is not a Meelezer database (SQLite says: file is not a database)</source>
         <translation>het bestand is geen Meelezer-database (SQLite zegt: file is not a database)</translation>
     </message>
@@ -2016,12 +2405,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>de bibliotheek is in gebruik door een ander programma, misschien een ander Meelezer-venster; sluit dat en probeer het opnieuw</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>the disk is full; free some space and try again</source>
-        <translation>de schijf is vol; maak wat ruimte vrij en probeer het opnieuw</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>the file or its folder is read-only; check its permissions</source>
         <translation>het bestand of de map ervan is alleen-lezen; controleer de rechten</translation>
     </message>
@@ -2036,65 +2420,208 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>de schijf meldde een fout (SQLite zegt: {problem})</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/store/episodes.py" line="+112"/>
+        <location filename="../../desktop/meelezer/store/episodes.py" line="+100"/>
+        <source>{file} is part of your Meelezer library (the library database, its journal or a backup of it); writing there would destroy the library. Choose another name.</source>
+        <translation>{file} hoort bij je Meelezer-bibliotheek (de bibliotheekdatabase, het journaal of een reservekopie ervan); daarheen schrijven zou de bibliotheek vernietigen. Kies een andere naam.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>{file} is a file of the episode “{title}” in your library; Meelezer never changes your files. Choose another name.</source>
         <translation>{file} is een bestand van de aflevering “{title}” in je bibliotheek; Meelezer wijzigt je bestanden nooit. Kies een andere naam.</translation>
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/timeline/actions.py" line="+29"/>
+        <source>Zoom timeline in</source>
+        <translation>Tijdlijn inzoomen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show a shorter stretch around the playhead</source>
+        <translation>Een korter stuk rond de afspeelpositie tonen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom timeline out</source>
+        <translation>Tijdlijn uitzoomen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show a longer stretch of the episode</source>
+        <translation>Een langer stuk van de aflevering tonen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scroll timeline back</source>
+        <translation>Tijdlijn terugschuiven</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look earlier in the timeline; playback goes on (Ctrl+Return comes back)</source>
+        <translation>Eerder in de tijdlijn kijken; het afspelen gaat door (Ctrl+Return komt terug)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scroll timeline forward</source>
+        <translation>Tijdlijn vooruitschuiven</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Look further ahead in the timeline</source>
+        <translation>Verder vooruit kijken in de tijdlijn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Tijdlijn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the timeline under the transcript</source>
+        <translation>De tijdlijn onder het transcript tonen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/ui/timeline/strip.py" line="+264"/>
+        <source>about {time}</source>
+        <translation>ongeveer {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No speaker</source>
+        <translation>Geen spreker</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Note at {time}</source>
+        <translation>Notitie om {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmark at {time}</source>
+        <translation>Bladwijzer om {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight at {time}</source>
+        <translation>Citaat om {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found at {time}</source>
+        <translation>Gevonden om {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/ui/timeline/timeline.py" line="+36"/>
+        <source>Timeline</source>
+        <translation>Tijdlijn</translation>
+    </message>
+</context>
+<context>
     <name>Transcript</name>
     <message>
-        <location filename="../../desktop/meelezer/transcript/encoding.py" line="+58"/>
+        <location filename="../../desktop/meelezer/transcript/encoding.py" line="+63"/>
         <source>the file is empty (or only whitespace); choose a transcript that contains text</source>
         <translation>het bestand is leeg (of bevat alleen witruimte); kies een transcript dat tekst bevat</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>this is not a text transcript (it looks like binary data, for example an audio or video file chosen by mistake); choose the transcript file instead (.srt, .vtt, .txt, .json or .md)</source>
-        <translation>dit is geen teksttranscript (het lijkt op binaire gegevens, bijvoorbeeld een per ongeluk gekozen audio- of videobestand); kies in plaats daarvan het transcriptbestand (.srt, .vtt, .txt, .json of .md)</translation>
+        <location line="+45"/>
+        <source>this is not a text transcript (it looks like binary data, for example an audio or video file chosen by mistake); choose the transcript file instead (.srt, .vtt, .txt, .json, .md, .html or .ass)</source>
+        <translation>dit is geen teksttranscript (het lijkt op binaire gegevens, bijvoorbeeld een per ongeluk gekozen audio- of videobestand); kies in plaats daarvan het transcriptbestand (.srt, .vtt, .txt, .json, .md, .html of .ass)</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/transcript/errors.py" line="+37"/>
+        <location filename="../../desktop/meelezer/transcript/errors.py" line="+59"/>
+        <source>line {line}: {reason}</source>
+        <translation>regel {line}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>; and {count} more</source>
+        <translation>; en nog {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>skipped {count} part(s) of the file that could not be read (the rest is open): {problems}.</source>
+        <translation>{count} deel/delen van het bestand overgeslagen die niet gelezen konden worden (de rest is geopend): {problems}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>cannot read the file: {reason}</source>
         <translation>kan het bestand niet lezen: {reason}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>cannot write the file: {reason}</source>
         <translation>kan het bestand niet schrijven: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/transcript/files.py" line="+23"/>
-        <source>file is {size} MB, too large to be a transcript</source>
-        <translation>bestand is {size} MB, te groot voor een transcript</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../desktop/meelezer/transcript/file_checks.py" line="+38"/>
         <source>file not found; check the path</source>
         <translation>bestand niet gevonden; controleer het pad</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>this is a folder, not a transcript file</source>
         <translation>dit is een map, geen transcriptbestand</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>this is a named pipe (FIFO), not a file; save the transcript to a file and open that</source>
+        <translation>dit is een named pipe (FIFO), geen bestand; sla het transcript op in een bestand en open dat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this is a device (such as a disk or /dev/zero), not a file; choose a transcript file</source>
+        <translation>dit is een apparaat (zoals een schijf of /dev/zero), geen bestand; kies een transcriptbestand</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this is a socket, not a file; choose a transcript file</source>
+        <translation>dit is een socket, geen bestand; kies een transcriptbestand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this is not a regular file; choose a transcript file</source>
+        <translation>dit is geen gewoon bestand; kies een transcriptbestand</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the file is larger than {limit} MB, too large for one episode&apos;s transcript ({limit} MB holds about 18 hours with word times); if it is one, split it into parts and open those</source>
+        <translation>het bestand is groter dan {limit} MB, te groot voor het transcript van één aflevering ({limit} MB is ongeveer 18 uur met woordtijden); is het er toch één, splits het dan in delen en open die</translation>
+    </message>
+    <message>
+        <location line="-39"/>
         <source>no permission to read this file</source>
         <translation>geen toestemming om dit bestand te lezen</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/transcript/formats.py" line="+60"/>
+        <location filename="../../desktop/meelezer/transcript/formats.py" line="+59"/>
         <source>WebVTT, including YouTube auto-captions</source>
         <translation>WebVTT, ook automatische ondertitels van YouTube</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>SubStation Alpha (.ass, .ssa)</source>
+        <translation>SubStation Alpha (.ass, .ssa)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Whisper text ([start --&gt; end] text)</source>
         <translation>Whisper-tekst ([start --&gt; end] tekst)</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Podcasting 2.0 HTML transcript (&lt;cite&gt;, &lt;time&gt;, &lt;p&gt;)</source>
+        <translation>Podcasting 2.0 HTML-transcript (&lt;cite&gt;, &lt;time&gt;, &lt;p&gt;)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Meeting and interview exports (Otter, Zoom, Teams, Descript): &apos;Name  0:01:02&apos; above the text</source>
+        <translation>Exports van vergader- en interviewtools (Otter, Zoom, Teams, Descript): &apos;Naam  0:01:02&apos; boven de tekst</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Markdown note with a ## Transcript section</source>
         <translation>Markdown-notitie met een sectie ## Transcript</translation>
     </message>
@@ -2119,12 +2646,12 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>kan geen bestanden zonder extensie schrijven; kies een van {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/transcript/readers/json_transcripts.py" line="+54"/>
+        <location filename="../../desktop/meelezer/transcript/readers/json_transcripts.py" line="+53"/>
         <source>this JSON is not a transcript; Meelezer reads OpenAI Whisper JSON ({whisper}), WhisperX JSON ({whisperx}) and Podcasting 2.0 JSON ({podcasting})</source>
         <translation>deze JSON is geen transcript; Meelezer leest OpenAI Whisper JSON ({whisper}), WhisperX JSON ({whisperx}) en Podcasting 2.0 JSON ({podcasting})</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <source>not valid JSON: {problem} (column {column}); is the file complete?</source>
         <translation>geen geldige JSON: {problem} (kolom {column}); is het bestand compleet?</translation>
     </message>
@@ -2139,8 +2666,8 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>geen geldige JSON: {problem}</translation>
     </message>
     <message>
-        <location line="+62"/>
-        <location line="+44"/>
+        <location line="+64"/>
+        <location line="+45"/>
         <source>{where} is {value}, expected an object</source>
         <translation>{where} is {value}, verwacht een object</translation>
     </message>
@@ -2150,14 +2677,19 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>{where}: {key} is {value}, verwacht een lijst</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+108"/>
         <source>{where}: {key} is {value}, expected seconds as a number</source>
         <translation>{where}: {key} is {value}, verwacht seconden als getal</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>{where}: {key} {value} is not a time in an episode</source>
-        <translation>{where}: {key} {value} is geen tijd binnen een aflevering</translation>
+        <location line="+6"/>
+        <source>is negative</source>
+        <translation>is negatief</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}: {key} {value} is not a time in an episode ({reason})</source>
+        <translation>{where}: {key} {value} is geen tijd in een aflevering ({reason})</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2205,23 +2737,33 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>het getal {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/transcript/readers/markdown_note.py" line="+51"/>
+        <location filename="../../desktop/meelezer/transcript/readers/markdown_note.py" line="+48"/>
         <source>the note has no transcript text (expected it under a &apos;## Transcript&apos; heading)</source>
         <translation>de notitie bevat geen transcripttekst (verwacht onder een kop &apos;## Transcript&apos;)</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+97"/>
         <source>end {end} s is before start {start} s</source>
         <translation>einde {end} s ligt vóór begin {start} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/transcript/readers/plain_text.py" line="+42"/>
+        <location filename="../../desktop/meelezer/transcript/readers/plain_text.py" line="+39"/>
         <source>the file has no text</source>
         <translation>het bestand bevat geen tekst</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/transcript/readers/srt.py" line="+54"/>
-        <location filename="../../desktop/meelezer/transcript/readers/whisper_text.py" line="+64"/>
+        <location filename="../../desktop/meelezer/transcript/readers/srt.py" line="+59"/>
+        <source>a negative time in {timing}</source>
+        <translation>een negatieve tijd in {timing}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot read this cue timing: {timing} (expected start --&gt; end, such as 00:00:01.000 --&gt; 00:00:04.000)</source>
+        <translation>kan deze tijdregel niet lezen: {timing} (verwacht start --&gt; einde, zoals 00:00:01.000 --&gt; 00:00:04.000)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../desktop/meelezer/transcript/readers/whisper_text.py" line="+71"/>
         <source>end {end} is before start {start}</source>
         <translation>einde {end} ligt vóór begin {start}</translation>
     </message>
@@ -2231,32 +2773,43 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>geen ondertitels gevonden (geen tijdregels &apos;start --&gt; end&apos;); is dit wel een SRT-bestand?</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/transcript/readers/webvtt.py" line="+52"/>
+        <location line="+24"/>
+        <location filename="../../desktop/meelezer/transcript/readers/webvtt.py" line="+61"/>
+        <source>the cues have no text under their timing lines; is this the whole file?</source>
+        <translation>de cues hebben geen tekst onder hun tijdregels; is dit het hele bestand?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/readers/webvtt.py" line="-6"/>
         <source>no cues found (no &apos;start --&gt; end&apos; timing lines); is this a WebVTT file?</source>
         <translation>geen cues gevonden (geen tijdregels &apos;start --&gt; end&apos;); is dit wel een WebVTT-bestand?</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>cannot read this cue timing (expected &apos;00:00:01.000 --&gt; 00:00:04.000&apos;)</source>
-        <translation>kan de tijden van deze cue niet lezen (verwacht &apos;00:00:01.000 --&gt; 00:00:04.000&apos;)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/meelezer/transcript/readers/whisper_text.py" line="-14"/>
+        <location filename="../../desktop/meelezer/transcript/readers/whisper_text.py" line="-15"/>
         <source>no Whisper lines found (expected lines like &apos;[0.00 --&gt; 8.66]  text&apos;); is this the right file?</source>
         <translation>geen Whisper-regels gevonden (verwacht regels als &apos;[0.00 --&gt; 8.66]  tekst&apos;); is dit het juiste bestand?</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/transcript/timecode.py" line="+21"/>
+        <location filename="../../desktop/meelezer/transcript/timecode.py" line="+27"/>
         <source>not a timestamp: {text}</source>
         <translation>geen tijdstempel: {text}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>minutes or seconds out of range in {text}</source>
         <translation>minuten of seconden buiten bereik in {text}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+13"/>
+        <source>a time of more than 1,000 hours; no episode is that long, so the file is damaged</source>
+        <translation>een tijd van meer dan 1.000 uur; geen aflevering is zo lang, dus het bestand is beschadigd</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{text} is {reason}</source>
+        <translation>{text}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Type a time such as 1:02:03, 62:03 or 3723</source>
         <translation>Typ een tijd zoals 1:02:03, 62:03 of 3723</translation>
     </message>
@@ -2264,6 +2817,46 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <location line="+4"/>
         <source>“{text}” is not a time; use 1:02:03, 62:03 or 3723</source>
         <translation>“{text}” is geen tijd; gebruik 1:02:03, 62:03 of 3723</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/files.py" line="+34"/>
+        <source>the audio length is {reason}</source>
+        <translation>de audiolengte is {reason}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no transcript lines found in this file (nothing to read along with); choose a transcript that has text</source>
+        <translation>geen transcriptregels gevonden in dit bestand (niets om mee te lezen); kies een transcript met tekst</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>subtitle cues are written as .srt or .vtt; choose one of those or leave out the subtitles option</source>
+        <translation>ondertitelcues worden geschreven als .srt of .vtt; kies een van die twee of laat de ondertiteloptie weg</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/readers/meeting_export.py" line="+87"/>
+        <source>no speaker turns with text found (expected a line such as &apos;Anne  0:01:02&apos; with what was said below it)</source>
+        <translation>geen sprekerbeurten met tekst gevonden (verwacht een regel zoals &apos;Anne  0:01:02&apos; met daaronder wat er gezegd werd)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/readers/podcasting20_html.py" line="+91"/>
+        <source>no transcript paragraphs found in this HTML (expected &lt;cite&gt;Name:&lt;/cite&gt; &lt;time&gt;0:00&lt;/time&gt; &lt;p&gt;text&lt;/p&gt;, as Podcasting 2.0 writes)</source>
+        <translation>geen transcriptalinea&apos;s gevonden in deze HTML (verwacht &lt;cite&gt;Naam:&lt;/cite&gt; &lt;time&gt;0:00&lt;/time&gt; &lt;p&gt;tekst&lt;/p&gt;, zoals Podcasting 2.0 het schrijft)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/transcript/readers/substation.py" line="+65"/>
+        <source>no dialogue found (no &apos;Dialogue:&apos; lines with text under [Events]); is this a SubStation Alpha file?</source>
+        <translation>geen dialoog gevonden (geen regels &apos;Dialogue:&apos; met tekst onder [Events]); is dit wel een SubStation Alpha-bestand?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot read this dialogue line ({problem})</source>
+        <translation>kan deze dialoogregel niet lezen ({problem})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the line ends before it starts</source>
+        <translation>de regel eindigt voordat hij begint</translation>
     </message>
 </context>
 <context>
@@ -2282,7 +2875,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/line_layout.py" line="+141"/>
+        <location filename="../../desktop/meelezer/ui/line_layout.py" line="+154"/>
         <source>Corrected — the original text is kept</source>
         <translation>Gecorrigeerd — de oorspronkelijke tekst blijft bewaard</translation>
     </message>
@@ -2297,14 +2890,35 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Gemarkeerd citaat</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/ui/transcript_model.py" line="+177"/>
+        <location filename="../../desktop/meelezer/ui/transcript_model.py" line="+188"/>
         <source>about {time}</source>
         <translation>ongeveer {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/ui/transcript_view.py" line="+41"/>
+        <location filename="../../desktop/meelezer/ui/transcript_view.py" line="+42"/>
         <source>Transcript</source>
         <translation>Transcript</translation>
+    </message>
+</context>
+<context>
+    <name>WriteQueue</name>
+    <message>
+        <location filename="../../desktop/meelezer/write_queue.py" line="+88"/>
+        <source>The library is free again: your {count} waiting change(s) are saved.</source>
+        <translation>De bibliotheek is weer vrij: je {count} wachtende wijziging(en) zijn bewaard.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Another program is using the library; Meelezer is waiting for it. Your {count} change(s) are kept and will be saved as soon as it is free.</source>
+        <translation>Een ander programma gebruikt de bibliotheek; Meelezer wacht erop. Je {count} wijziging(en) worden vastgehouden en bewaard zodra ze vrij is.</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomStrip</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/timeline/zoom_strip.py" line="+18"/>
+        <source>Timeline around the playhead</source>
+        <translation>Tijdlijn rond de afspeelpositie</translation>
     </message>
 </context>
 </TS>

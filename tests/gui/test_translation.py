@@ -38,7 +38,7 @@ QM = resource_path("translations", "meelezer_nl.qm")
 
 # Sources whose Dutch is the same text: nothing English is left when the window shows them.
 SAME_IN_DUTCH = {"&Help", "Volume", "Transcript", " s", " ms", "{title}: {message}",
-                 "{matches} {where}."}
+                 "{matches} {where}.", "Audio ({patterns})", "SubStation Alpha (.ass, .ssa)"}
 
 
 def _messages() -> list[tuple[str, str, str, str | None]]:
