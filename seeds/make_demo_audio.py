@@ -29,7 +29,7 @@ SILENCE_LEVEL = 300  # |sample| below this counts as silence when trimming a cli
 EDGE_MARGIN = 0.01  # seconds of the clip's own silence kept before and after speech
 OPUS_BITRATE = "16"  # kbit/s
 OPUS_SERIAL = "20250220"  # fixed Ogg serial number so reruns give identical files
-SUBPROCESS_TIMEOUT = 300
+SUBPROCESS_TIMEOUT = 1800  # encoding the 2-hour track takes minutes on a busy 2-core machine
 
 # program -> Debian/Ubuntu package that provides it
 REQUIRED_PROGRAMS = {"espeak-ng": "espeak-ng", "sox": "sox", "opusenc": "opus-tools"}
