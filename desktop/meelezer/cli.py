@@ -281,7 +281,7 @@ def _library_command(options: argparse.Namespace) -> int:
     from meelezer.library import Library
 
     if options.command == "list":
-        with _open_library(options.data_dir) as db:
+        with _open_library(options.data_dir, read_only=True) as db:
             return cli_library.list_episodes(Library(db), db.path.parent)
     with _open_library(options.data_dir, create=True) as db:
         return cli_library.add_episodes(Library(db), options.files)

@@ -2215,7 +2215,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>{title}: regel {number} staat niet in de kopie van het transcript in deze bibliotheek; de annotatie ervan is overgeslagen.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
         <source>{title}: skipped a note of unknown kind “{kind}”.</source>
         <translation>{title}: notitie van onbekende soort “{kind}” overgeslagen.</translation>
     </message>

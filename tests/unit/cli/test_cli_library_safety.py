@@ -72,12 +72,13 @@ def read_only_data_dir(library: int, isolated_data_dir: Path) -> Iterator[Path]:
         subprocess.run(["umount", str(isolated_data_dir)], check=True)
 
 
-def test_export_works_from_a_read_only_data_folder(
+def test_export_and_list_work_from_a_read_only_data_folder(
         read_only_data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "1", "srt", str(tmp_path / "out.srt")]) == 0, capsys.readouterr().err
     assert main(["annotations", "export", str(tmp_path / "notes.json")]) == 0, \
         capsys.readouterr().err
     assert "Kijk hier" in (tmp_path / "notes.json").read_text(encoding="utf-8")
+    assert main(["list"]) == 0, capsys.readouterr().err
 
 
 def test_the_library_and_its_backups_are_private_and_exports_follow_the_umask(
