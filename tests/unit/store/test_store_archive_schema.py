@@ -154,14 +154,20 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]
             yield from _paths(inner, (*prefix, index))
 
 
+@pytest.mark.parametrize(("cases", "seed"), [
+    pytest.param(FUZZ_CASES, 13, id="seeded"),
+    # New cases each run, many more: `pytest -m fuzz_long`.
+    pytest.param(5_000, None, id="long", marks=pytest.mark.fuzz_long),
+])
 def test_mutated_archives_are_imported_or_refused_cleanly(
-        archive: dict[str, Any], library: tuple[Database, int], tmp_path: Path) -> None:
+        archive: dict[str, Any], library: tuple[Database, int], tmp_path: Path,
+        cases: int, seed: int | None) -> None:
     db, _ = library
-    rng = random.Random(13)
+    rng = random.Random(seed)
     paths = [path for path in _paths(archive) if path]
     path = tmp_path / "mutated.json"
     outcomes = {"imported": 0, "refused": 0}
-    for _ in range(FUZZ_CASES):
+    for _ in range(cases):
         where = rng.choice(paths)
         mutated = _with(archive, where, rng.choice(_mutations(rng)))
         path.write_text(json.dumps(mutated), encoding="utf-8")
