@@ -15,6 +15,9 @@ import numpy.typing as npt
 
 FloatArray = npt.NDArray[np.float32]
 
+# Everything is analysed at 16 kHz mono: enough for speech, cheap to keep.
+SAMPLE_RATE = 16_000
+
 
 @dataclass(frozen=True)
 class PeakLevel:

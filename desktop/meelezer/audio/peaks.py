@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from meelezer.audio.analysis import FloatArray, PeakLevel, Waveform
-from meelezer.audio.decode import SAMPLE_RATE
+from meelezer.audio.analysis import SAMPLE_RATE, FloatArray, PeakLevel, Waveform
 
 FINEST_MS = 10
 SAMPLES_PER_BUCKET = SAMPLE_RATE * FINEST_MS // 1000

@@ -19,9 +19,9 @@ import av.error
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from meelezer.audio.analysis import FloatArray
+from meelezer.audio.analysis import SAMPLE_RATE, FloatArray
 
-TARGET_RATE = 16_000
+TARGET_RATE = SAMPLE_RATE
 _TAPS = 49  # odd: the filter's centre is a sample, so the output is not shifted in time
 _BATCH = 48_000  # input samples filtered at once
 

@@ -5,16 +5,17 @@ final one, and ``None`` when the episode closes."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from meelezer.audio.analysis import AudioAnalysis
-from meelezer.audio.cache import AnalysisCache
-from meelezer.audio.decode import AudioError
-from meelezer.audio.episode_analysis import AnalysisOutcome, analyse_episode_audio
 from meelezer.library import OpenedEpisode
 from meelezer.ui.episode_session import EpisodeSession
 from meelezer.ui.jobs import Job
+
+if TYPE_CHECKING:  # decoding (PyAV) loads only when a pass starts, not at start-up
+    from meelezer.audio.cache import AnalysisCache
 
 
 class AnalysisController(QObject):
@@ -65,6 +66,8 @@ class AnalysisController(QObject):
 
     def start(self, path: Path) -> None:
         """Analyse ``path`` (from the cache if it was before), replacing any running job."""
+        from meelezer.audio.episode_analysis import analyse_episode_audio
+
         self._stop_job()
         self._path = path
         cache, every_s, separate = self.cache, self.partial_every_s, self.separate_process
@@ -120,6 +123,8 @@ class AnalysisController(QObject):
             self.analysis_changed.emit(analysis)
 
     def _finished(self, job: Job, outcome: object) -> None:
+        from meelezer.audio.episode_analysis import AnalysisOutcome
+
         if not isinstance(outcome, AnalysisOutcome) or job is not self.job:
             return
         self.analysis = outcome.analysis
@@ -128,6 +133,8 @@ class AnalysisController(QObject):
             self.failed.emit(outcome.notice)
 
     def _failed(self, job: Job, error: object) -> None:
+        from meelezer.audio.decode import AudioError
+
         if job is not self.job:
             return
         if isinstance(error, AudioError):
