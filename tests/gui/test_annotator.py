@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from helpers.annotators import annotator_on
 from meelezer.annotator import Annotator, Change
 from meelezer.store import episodes
-from meelezer.store.database import Database, open_database
-from meelezer.transcript.files import read_transcript
+from meelezer.store.database import Database
 
 SEED_003 = "ai-report-2025-02-20-grok3-whisper.txt"
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(tmp_path / "library.sqlite3")
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def annotator(qtbot: QtBot, library: Database, seeds_dir: Path) -> Annotator:
-    path = seeds_dir / SEED_003
-    episode_id = episodes.import_transcript(library, read_transcript(path), path, "seed", None)
-    annotator = Annotator(library)
-    annotator.set_episode(episode_id)
-    return annotator
+def annotator(qtbot: QtBot, database: Database, seeds_dir: Path) -> Annotator:
+    return annotator_on(database, seeds_dir / SEED_003)
 
 
 def snapshot(annotator: Annotator) -> tuple[object, ...]:
