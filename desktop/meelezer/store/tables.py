@@ -99,7 +99,11 @@ class Speaker(StoreModel, table=True):
 
 
 class Segment(StoreModel, table=True):
-    """One transcript line. ``original_text`` holds the reader's text once the user edits it."""
+    """One transcript line. ``original_text`` holds the reader's text once the user edits it.
+
+    ``found_in_audio`` is None until the episode is synced to its audio, then whether this
+    line was found there (False: it kept its times and is flagged for review).
+    """
 
     __table_args__ = (UniqueConstraint("episode_id", "position"),)
 
@@ -115,6 +119,7 @@ class Segment(StoreModel, table=True):
     )
     times_estimated: bool = False
     time_set_by_user: bool = False
+    found_in_audio: bool | None = None
 
 
 class Word(StoreModel, table=True):

@@ -15,6 +15,7 @@ from sqlalchemy.engine.reflection import Inspector
 from sqlalchemy.exc import OperationalError
 
 from meelezer.store import Database, StoreError, import_transcript, open_database
+from meelezer.store.database import HEAD_REVISION
 from meelezer.store.migrate import (
     CONNECTION_ATTRIBUTE,
     MIGRATIONS_DIR,
@@ -26,14 +27,17 @@ from meelezer.store.sqlite import configure_engine, connection_pragmas, sqlite_u
 from meelezer.store.tables import METADATA, Note, in_metadata
 from meelezer.transcript.model import Transcript
 
+# Test-only revisions come after the packaged head, whatever it is now.
+TEST_REVISION = "9001"
+
 # A test-only revision that makes batch mode recreate the parent of every other table.
-BATCH_REVISION = '''"""Test only: recreate the episode table."""
+BATCH_REVISION = f'''"""Test only: recreate the episode table."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "{TEST_REVISION}"
+down_revision = "{HEAD_REVISION}"
 branch_labels = None
 depends_on = None
 
@@ -78,10 +82,10 @@ def test_foreign_keys_have_their_delete_rules(db: Database) -> None:
 
 @pytest.fixture
 def scripts_with_batch_revision(tmp_path: Path) -> Path:
-    """A copy of the packaged migrations plus revision 0003 that batch-alters ``episode``."""
+    """A copy of the packaged migrations plus a revision that batch-alters ``episode``."""
     scripts = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0003_recreate_episode.py").write_text(BATCH_REVISION)
+    (scripts / "versions" / f"{TEST_REVISION}_recreate_episode.py").write_text(BATCH_REVISION)
     return scripts
 
 
@@ -122,7 +126,7 @@ def test_batch_migration_keeps_child_rows(
     engine = _engine(populated_db_path)
     with engine.connect() as connection:
         upgrade(connection, make_config(scripts_with_batch_revision))
-        assert current_revision(connection) == "0003"
+        assert current_revision(connection) == TEST_REVISION
         columns = {c["name"] for c in inspect(connection).get_columns("episode")}
         assert "rating" in columns  # the table really was recreated
         assert connection_pragmas(connection)["foreign_keys"] == 1  # turned back on
@@ -166,13 +170,13 @@ def test_batch_migration_with_foreign_keys_on_loses_rows(
     assert after["segment"] == after["word"] == after["note"] == after["speaker"] == 0
 
 
-ORPHAN_REVISION = '''"""Test only: a migration that would leave a note without its episode."""
+ORPHAN_REVISION = f'''"""Test only: a migration that would leave a note without its episode."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "{TEST_REVISION}"
+down_revision = "{HEAD_REVISION}"
 branch_labels = None
 depends_on = None
 
@@ -200,7 +204,7 @@ def test_migration_breaking_a_foreign_key_is_rolled_back(
 ) -> None:
     scripts = tmp_path / "orphan-migrations"
     shutil.copytree(MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0003_orphan.py").write_text(ORPHAN_REVISION)
+    (scripts / "versions" / f"{TEST_REVISION}_orphan.py").write_text(ORPHAN_REVISION)
     with open_database(populated_db_path) as db:
         before = count_rows(db)
 
@@ -209,7 +213,7 @@ def test_migration_breaking_a_foreign_key_is_rolled_back(
         expected = r"leave 1 row\(s\) pointing to rows that do not exist.*note row 7, missing"
         with pytest.raises(StoreError, match=expected):
             upgrade(connection, make_config(scripts))
-        assert current_revision(connection) == "0002"  # DDL and data both rolled back
+        assert current_revision(connection) == HEAD_REVISION  # DDL and data both rolled back
         assert "rating" not in {c["name"] for c in inspect(connection).get_columns("episode")}
         assert connection_pragmas(connection)["foreign_keys"] == 1
         connection.rollback()
@@ -226,7 +230,7 @@ def test_opening_runs_pending_migrations_only_once(
     with engine.connect() as connection:
         upgrade(connection, config)
         upgrade(connection, config)  # at head: nothing to do, no error
-        assert current_revision(connection) == "0003"
+        assert current_revision(connection) == TEST_REVISION
     engine.dispose()
 
 
