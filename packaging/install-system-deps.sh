@@ -16,10 +16,13 @@ RUNTIME_PACKAGES=(
 )
 # Development: a Python venv, demo audio synthesis (espeak-ng, sox, opusenc), a virtual
 # screen with a window manager and real key presses for the tests/desktop run and
-# screenshots (xvfb, openbox, xdotool), and the validators for the desktop files.
+# screenshots (xvfb, openbox, xdotool), the validators for the desktop files, and
+# festival's voices made from recordings of real people for the test episodes with known
+# speakers (tests/helpers/voice_episodes.py).
 DEV_PACKAGES=(
   python3-venv espeak-ng sox libsox-fmt-all opus-tools xvfb x11-utils imagemagick
   openbox xdotool desktop-file-utils appstream
+  festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts
 )
 
 all_packages=("${RUNTIME_PACKAGES[@]}")
