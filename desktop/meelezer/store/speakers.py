@@ -146,23 +146,28 @@ def add_speaker(
     It gets the first hotkey 1–9 free in that scope (None when all are taken) and, unless
     ``color`` is given, the first palette colour not used there. Undo with ``delete_speaker``.
     """
-    name = _clean_name(db, name)
     with db.session(write=True) as session:
-        connection = session.connection()
-        show_id = _episode_show_id(db, connection, episode_id)
-        scope_episode_id = None if show_id is not None else episode_id
-        scope = _scope_clause(show_id, scope_episode_id)
-        existing = connection.execute(
-            select(SPEAKER.c.name, SPEAKER.c.color, SPEAKER.c.hotkey).where(scope)
-        ).all()
-        if any(row.name == name for row in existing):
-            raise _name_taken(db, name)
-        used_keys = {row.hotkey for row in existing}
-        hotkey = next((key for key in range(1, 10) if key not in used_keys), None)
-        color = color or next_color({row.color for row in existing})
-        speaker_id = inserted_id(connection.execute(insert(SPEAKER).values(
-            show_id=show_id, episode_id=scope_episode_id, name=name, color=color, hotkey=hotkey,
-        )))
+        return insert_speaker(db, session.connection(), episode_id, name, color)
+
+
+def insert_speaker(db: Database, connection: Connection, episode_id: int, name: str,
+                   color: str | None = None) -> SpeakerRow:
+    """``add_speaker`` inside the caller's transaction."""
+    name = _clean_name(db, name)
+    show_id = _episode_show_id(db, connection, episode_id)
+    scope_episode_id = None if show_id is not None else episode_id
+    scope = _scope_clause(show_id, scope_episode_id)
+    existing = connection.execute(
+        select(SPEAKER.c.name, SPEAKER.c.color, SPEAKER.c.hotkey).where(scope)
+    ).all()
+    if any(row.name == name for row in existing):
+        raise _name_taken(db, name)
+    used_keys = {row.hotkey for row in existing}
+    hotkey = next((key for key in range(1, 10) if key not in used_keys), None)
+    color = color or next_color({row.color for row in existing})
+    speaker_id = inserted_id(connection.execute(insert(SPEAKER).values(
+        show_id=show_id, episode_id=scope_episode_id, name=name, color=color, hotkey=hotkey,
+    )))
     return SpeakerRow(speaker_id, name, color, hotkey, show_id, scope_episode_id)
 
 
@@ -252,14 +257,18 @@ def delete_speaker(db: Database, speaker_id: int) -> DeletedSpeaker:
 
 def restore_speaker(db: Database, deleted: DeletedSpeaker) -> None:
     """Put a deleted (or merged-away) speaker back with its id, and give it its lines again."""
-    speaker = deleted.speaker
     with db.session(write=True) as session:
         connection = session.connection()
-        connection.execute(insert(SPEAKER).values(
-            id=speaker.id, show_id=speaker.show_id, episode_id=speaker.episode_id,
-            name=speaker.name, color=speaker.color, hotkey=speaker.hotkey,
-        ))
-        _assign_ids(connection, deleted.segment_ids, speaker.id)
+        reinsert_speaker(connection, deleted.speaker)
+        _assign_ids(connection, deleted.segment_ids, deleted.speaker.id)
+
+
+def reinsert_speaker(connection: Connection, speaker: SpeakerRow) -> None:
+    """Put a removed speaker's row back with its id, inside the caller's transaction."""
+    connection.execute(insert(SPEAKER).values(
+        id=speaker.id, show_id=speaker.show_id, episode_id=speaker.episode_id,
+        name=speaker.name, color=speaker.color, hotkey=speaker.hotkey,
+    ))
 
 
 def merge_speakers(db: Database, source_id: int, target_id: int) -> DeletedSpeaker:

@@ -158,6 +158,23 @@ class Note(StoreModel, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
 
 
+class VoiceProfile(StoreModel, table=True):
+    """What a speaker's voice sounds like: the mean of their lines' voice embeddings
+    (float32, unit length), remembered so the show's next episode comes already named.
+
+    Derived data: rebuilt from labelled lines and their audio, so it stays on this machine
+    (not in annotation archives) and goes with its speaker.
+    """
+
+    __tablename__ = "voice_profile"
+
+    id: int | None = Field(default=None, primary_key=True)
+    speaker_id: int = Field(foreign_key="speaker.id", ondelete="CASCADE", unique=True)
+    embedding: bytes
+    line_count: int = 0
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
 def _table(model: type[StoreModel]) -> Table:
     return cast(Table, model.__table__)  # type: ignore[attr-defined]
 
@@ -169,6 +186,7 @@ SPEAKER: Final = _table(Speaker)
 SEGMENT: Final = _table(Segment)
 WORD: Final = _table(Word)
 NOTE: Final = _table(Note)
+VOICE_PROFILE: Final = _table(VoiceProfile)
 
 METADATA: Final = StoreModel.metadata
 

@@ -77,6 +77,7 @@ def test_foreign_keys_have_their_delete_rules(db: Database) -> None:
         ("segment", "speaker_id"): "SET NULL",
         ("word", "segment_id"): "CASCADE",
         ("note", "episode_id"): "CASCADE",
+        ("voice_profile", "speaker_id"): "CASCADE",
     }
 
 
