@@ -54,7 +54,8 @@ def test_fresh_database_is_made_by_migrations(db: Database) -> None:
     search_tables = {name for name in tables if name.startswith("search_index")}
     assert search_tables  # the full-text index of migration 0002
     assert tables - search_tables == {
-        "alembic_version", "show", "episode", "speaker", "segment", "word", "note"}
+        "alembic_version", "show", "episode", "speaker", "segment", "word", "note",
+        "voice_profile"}
 
 
 def test_reopen_keeps_data(
