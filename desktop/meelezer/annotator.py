@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from meelezer.store import assignments, corrections, notes, retiming, speakers
+from meelezer.store import assignments, corrections, notes, retiming, speakers, voice_profiles
 from meelezer.store.database import Database
 from meelezer.store.errors import StoreError
 from meelezer.store.rows import NoteRow, SpeakerRow
@@ -198,6 +198,25 @@ class Annotator(QObject):
         self._push(text, do, lambda: assignments.restore_assignments(self.database, previous),
                    Change.LINES | Change.SPEAKERS,
                    lambda: previous.keys() if segment_ids is None else segment_ids)
+
+    def name_voices(self, namings: Sequence[voice_profiles.VoiceNaming], text: str) -> None:
+        """Label voice groups' unlabelled lines (new speakers made by name) and remember the
+        voices in the speakers' profiles: one undo step, one transaction."""
+        state: list[voice_profiles.VoiceNamingDone] = []
+
+        def do() -> None:
+            if state:  # redo after undo: the same speakers, same ids
+                voice_profiles.redo_voice_naming(self.database, state[0])
+            else:
+                state.append(voice_profiles.name_voices(self.database, self._episode(),
+                                                        list(namings)))
+
+        self._push(text, do, lambda: voice_profiles.undo_voice_naming(self.database, state[0]),
+                   Change.LINES | Change.SPEAKERS, lambda: state[0].labelled.keys())
+
+    def voice_profiles(self) -> dict[int, voice_profiles.VoiceProfileRow]:
+        """The remembered voices of the speakers usable in the episode, by speaker id."""
+        return voice_profiles.list_voice_profiles(self.database, self._episode())
 
     # -- notes, bookmarks, highlights -------------------------------------------------------
 

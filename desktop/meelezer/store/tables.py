@@ -171,6 +171,7 @@ class VoiceProfile(StoreModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     speaker_id: int = Field(foreign_key="speaker.id", ondelete="CASCADE", unique=True)
     embedding: bytes
+    model: str  # the embedding model's id: a profile of another model is not compared
     line_count: int = 0
     updated_at: datetime = Field(default_factory=utc_now)
 

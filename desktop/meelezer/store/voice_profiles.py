@@ -37,6 +37,7 @@ class VoiceProfileRow:
     speaker_id: int
     embedding: np.ndarray  # float32, unit length
     line_count: int
+    model: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,7 @@ class VoiceNaming:
     new_name: str | None = None
     embedding: np.ndarray | None = None
     line_count: int = 0
+    model: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +81,10 @@ def list_voice_profiles(db: Database, episode_id: int) -> dict[int, VoiceProfile
             scope = or_(scope, SPEAKER.c.show_id == show_id[0])
         rows = connection.execute(
             select(VOICE_PROFILE.c.speaker_id, VOICE_PROFILE.c.embedding,
-                   VOICE_PROFILE.c.line_count)
+                   VOICE_PROFILE.c.line_count, VOICE_PROFILE.c.model)
             .join(SPEAKER, SPEAKER.c.id == VOICE_PROFILE.c.speaker_id).where(scope)).all()
     return {row.speaker_id: VoiceProfileRow(row.speaker_id, _vector(row.embedding),
-                                            row.line_count) for row in rows}
+                                            row.line_count, row.model) for row in rows}
 
 
 def name_voices(db: Database, episode_id: int,
@@ -94,7 +96,7 @@ def name_voices(db: Database, episode_id: int,
         created: list[SpeakerRow] = []
         by_name: dict[str, int] = {}
         labelled: dict[int, int] = {}
-        voices: dict[int, list[tuple[np.ndarray, int]]] = {}
+        voices: dict[int, list[tuple[np.ndarray, int, str]]] = {}
         for naming in namings:
             speaker_id = naming.speaker_id
             if speaker_id is None:
@@ -107,7 +109,8 @@ def name_voices(db: Database, episode_id: int,
             for segment_id in _unlabelled(connection, naming.segment_ids):
                 labelled[segment_id] = speaker_id
             if naming.embedding is not None and naming.line_count > 0:
-                voices.setdefault(speaker_id, []).append((naming.embedding, naming.line_count))
+                voices.setdefault(speaker_id, []).append(
+                    (naming.embedding, naming.line_count, naming.model))
         before = _profiles(connection, voices)
         after = {speaker_id: _folded(speaker_id, before.get(speaker_id), parts)
                  for speaker_id, parts in voices.items()}
@@ -174,24 +177,27 @@ def _profiles(connection: Connection,
     if wanted:
         rows = connection.execute(
             select(VOICE_PROFILE.c.speaker_id, VOICE_PROFILE.c.embedding,
-                   VOICE_PROFILE.c.line_count)
+                   VOICE_PROFILE.c.line_count, VOICE_PROFILE.c.model)
             .where(VOICE_PROFILE.c.speaker_id.in_(wanted)))
         for row in rows:
             found[row.speaker_id] = VoiceProfileRow(row.speaker_id, _vector(row.embedding),
-                                                    row.line_count)
+                                                    row.line_count, row.model)
     return found
 
 
 def _folded(speaker_id: int, old: VoiceProfileRow | None,
-            parts: Sequence[tuple[np.ndarray, int]]) -> VoiceProfileRow:
-    """The old profile and the new voices averaged by their line counts, unit length again."""
-    weighted = [(old.embedding, old.line_count)] if old is not None else []
-    weighted.extend(parts)
+            parts: Sequence[tuple[np.ndarray, int, str]]) -> VoiceProfileRow:
+    """The old profile and the new voices averaged by their line counts, unit length again.
+    A profile made by another model cannot be averaged with them: the new voices replace it."""
+    model = parts[-1][2]
+    weighted = [(vector, count) for vector, count, part_model in parts if part_model == model]
+    if old is not None and old.model == model:
+        weighted.append((old.embedding, old.line_count))
     total = sum(count for _, count in weighted)
     mean = np.sum([np.asarray(vector, np.float32) * count for vector, count in weighted], axis=0)
     norm = float(np.linalg.norm(mean))
     return VoiceProfileRow(speaker_id, (mean / norm if norm > 0 else mean).astype(np.float32),
-                           total)
+                           total, model)
 
 
 def _write_profiles(connection: Connection, profiles: Mapping[int, VoiceProfileRow],
@@ -199,7 +205,7 @@ def _write_profiles(connection: Connection, profiles: Mapping[int, VoiceProfileR
     now = utc_now()
     for speaker_id, profile in profiles.items():
         values = {"embedding": np.asarray(profile.embedding, "<f4").tobytes(),
-                  "line_count": profile.line_count, "updated_at": now}
+                  "line_count": profile.line_count, "model": profile.model, "updated_at": now}
         if existing.get(speaker_id) is None:
             connection.execute(insert(VOICE_PROFILE).values(speaker_id=speaker_id, **values))
         else:

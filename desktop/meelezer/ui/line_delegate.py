@@ -47,6 +47,7 @@ from meelezer.ui.line_layout import (
 )
 from meelezer.ui.theme import SpeakerChipColors, TranscriptTheme, transcript_theme
 from meelezer.ui.transcript_model import LineItem, LineRole, TranscriptModel
+from meelezer.ui.voices.marks import paint_mark
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ESTIMATED_MARK = "~"
@@ -119,6 +120,7 @@ class LineDelegate(QStyledItemDelegate):
         self._model: TranscriptModel | None = None
         self._matches: dict[int, list[tuple[int, int]]] = {}  # find matches by row
         self._current_match: tuple[int, int, int] | None = None  # (row, start, end)
+        self.voice_marks: dict[int, str] = {}  # check labels: row -> why it is marked
 
     # --- configuration from the view -------------------------------------------------------
 
@@ -270,6 +272,10 @@ class LineDelegate(QStyledItemDelegate):
             self._paint_markers(painter, rect, item, text_top)
         if changes and item.speaker:
             self._paint_chip(painter, rect, item)
+        if row in self.voice_marks:
+            left, width = metrics.speaker_bar()
+            paint_mark(painter, rect.left() + left + width / 2,
+                       text_top + metrics.line_spacing / 2, metrics.line_spacing * 0.62)
         layout = self._layout(row, item, rect.width())
         origin = QPointF(rect.left() + metrics.text_left, text_top)
         selections: list[QTextLayout.FormatRange] = []
@@ -429,7 +435,10 @@ class LineDelegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.ToolTip:
             item, _changes = self._line_of(index)
             rect: QRect = option.rect
-            tip = marker_tooltip(self.metrics, item, event.pos().x() - rect.left())
+            x_in_row = event.pos().x() - rect.left()
+            tip = marker_tooltip(self.metrics, item, x_in_row)
+            if index.row() in self.voice_marks and x_in_row < self.metrics.text_left:
+                tip = "\n".join(filter(None, (self.voice_marks[index.row()], tip)))
             if tip:
                 QToolTip.showText(event.globalPos(), tip, view)
                 return True

@@ -40,6 +40,7 @@ from meelezer.store.rows import SpeakerRow
 from meelezer.transcript.timecode import format_clock
 from meelezer.ui.plain_text import plain_tooltip
 from meelezer.ui.theme import blend, speaker_color
+from meelezer.ui.voices.panel import VoicePanel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 EMPTY_HINT = QT_TRANSLATE_NOOP(
@@ -285,6 +286,8 @@ class SpeakersPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.hint, 1)
         layout.addWidget(self.tools)
+        self.voices = VoicePanel()  # Suggest speakers: groups by voice, to name
+        layout.addWidget(self.voices, 2)
         self.set_speakers([], {}, 0)
 
     @staticmethod

@@ -29,6 +29,11 @@ def _import(db: Database, transcript: Transcript, name: str = "a") -> int:
     return import_transcript(db, transcript, Path(f"/podcasts/{name}.txt"), name * 64, None)
 
 
+def _naming(ids: tuple[int, ...], embedding: np.ndarray, count: int, *,
+            speaker_id: int | None = None, new_name: str | None = None) -> VoiceNaming:
+    return VoiceNaming(ids, speaker_id, new_name, embedding, count, "m")
+
+
 def _unit(*values: float) -> np.ndarray:
     vector = np.array(values, dtype=np.float32)
     return vector / np.linalg.norm(vector)
@@ -42,8 +47,7 @@ def test_naming_labels_only_unlabelled_lines_and_undo_restores(
     milo = next(s for s in list_speakers(db, episode_id) if s.name == "Milo")
     group = tuple(row.id for row in before)  # the group holds hand-labelled lines too
 
-    done = name_voices(db, episode_id, [VoiceNaming(group, speaker_id=milo.id,
-                                                    embedding=_unit(1, 0, 0), line_count=9)])
+    done = name_voices(db, episode_id, [_naming(group, _unit(1, 0, 0), 9, speaker_id=milo.id)])
 
     after = load_segments(db, episode_id)
     assert [r.speaker_name for r in after] == ["Milo", "Wietse", "Milo"] * 3
@@ -64,9 +68,8 @@ def test_naming_with_a_new_name_creates_the_speaker_and_undo_removes_it(
     episode_id = _import(db, make_transcript(6, speakers=(None,), show="AI Report"))
     ids = [row.id for row in load_segments(db, episode_id)]
     done = name_voices(db, episode_id, [
-        VoiceNaming(tuple(ids[:3]), new_name="Wietse Hage", embedding=_unit(0, 1), line_count=3),
-        VoiceNaming(tuple(ids[3:5]), new_name="Wietse Hage", embedding=_unit(1, 0),
-                    line_count=1),
+        _naming(tuple(ids[:3]), _unit(0, 1), 3, new_name="Wietse Hage"),
+        _naming(tuple(ids[3:5]), _unit(1, 0), 1, new_name="Wietse Hage"),
     ])
     speakers = list_speakers(db, episode_id)
     assert [s.name for s in speakers] == ["Wietse Hage"] and speakers[0].hotkey == 1
@@ -90,17 +93,27 @@ def test_profiles_belong_to_the_show_and_grow_with_each_episode(
     second = _import(db, make_transcript(6, speakers=(None,), show="AI Report"), "b")
     other_show = _import(db, make_transcript(6, speakers=(None,), show="Other"), "c")
     ids = [row.id for row in load_segments(db, first)]
-    name_voices(db, first, [VoiceNaming(tuple(ids), new_name="Wietse", embedding=_unit(1, 0),
-                                        line_count=6)])
+    name_voices(db, first, [_naming(tuple(ids), _unit(1, 0), 6, new_name="Wietse")])
     wietse = list_speakers(db, second)[0]
     assert set(list_voice_profiles(db, second)) == {wietse.id}
     assert list_voice_profiles(db, other_show) == {}
 
     ids = [row.id for row in load_segments(db, second)]
-    name_voices(db, second, [VoiceNaming(tuple(ids), speaker_id=wietse.id,
-                                         embedding=_unit(0, 1), line_count=2)])
+    name_voices(db, second, [_naming(tuple(ids), _unit(0, 1), 2, speaker_id=wietse.id)])
     profile = list_voice_profiles(db, first)[wietse.id]
     assert profile.line_count == 8 and np.allclose(profile.embedding, _unit(6, 2))
+
+
+def test_a_profile_of_another_model_is_replaced_not_averaged(
+        db: Database, make_transcript: Factory) -> None:
+    episode_id = _import(db, make_transcript(6, speakers=(None,), show="AI Report"))
+    ids = tuple(row.id for row in load_segments(db, episode_id))
+    name_voices(db, episode_id, [_naming(ids[:3], _unit(1, 0), 3, new_name="Anna")])
+    anna = list_speakers(db, episode_id)[0].id
+    name_voices(db, episode_id, [VoiceNaming(ids[3:], anna, None, _unit(0, 1), 2, "m2")])
+    profile = list_voice_profiles(db, episode_id)[anna]
+    assert (profile.model, profile.line_count) == ("m2", 2)
+    assert np.allclose(profile.embedding, _unit(0, 1))
 
 
 def test_a_taken_new_name_is_refused_and_nothing_is_written(
@@ -110,8 +123,8 @@ def test_a_taken_new_name_is_refused_and_nothing_is_written(
     ids = tuple(row.id for row in before)
     with pytest.raises(StoreError, match="already a speaker called “Milo”"):
         name_voices(db, episode_id, [
-            VoiceNaming(ids[:2], new_name="Anna", embedding=_unit(1, 0), line_count=2),
-            VoiceNaming(ids, new_name="Milo", embedding=_unit(0, 1), line_count=6)])
+            _naming(ids[:2], _unit(1, 0), 2, new_name="Anna"),
+            _naming(ids, _unit(0, 1), 6, new_name="Milo")])
     assert load_segments(db, episode_id) == before
     assert [s.name for s in list_speakers(db, episode_id)] == ["Milo", "Wietse"]
     assert list_voice_profiles(db, episode_id) == {}
@@ -123,8 +136,7 @@ def test_profiles_go_with_their_speaker_and_show_less_episode(
     shown = _import(db, make_transcript(3, speakers=(None,), show="AI Report"), "b")
     for episode_id in (own, shown):
         ids = tuple(row.id for row in load_segments(db, episode_id))
-        name_voices(db, episode_id, [VoiceNaming(ids, new_name="Anna", embedding=_unit(1, 0),
-                                                 line_count=3)])
+        name_voices(db, episode_id, [_naming(ids, _unit(1, 0), 3, new_name="Anna")])
     assert delete_episode(db, own)
     assert delete_episode(db, shown)  # the show's speaker and its profile stay
     with db.engine.connect() as connection:
@@ -141,7 +153,7 @@ def test_profiles_go_with_their_speaker_and_show_less_episode(
 def test_the_voice_profile_table_is_made_by_the_migration(db: Database) -> None:
     with db.engine.connect() as connection:
         columns = {c["name"] for c in inspect(connection).get_columns("voice_profile")}
-    assert columns == {"id", "speaker_id", "embedding", "line_count", "updated_at"}
+    assert columns == {"id", "speaker_id", "embedding", "model", "line_count", "updated_at"}
 
 
 def test_a_library_from_before_profiles_is_upgraded_with_its_rows(
@@ -170,8 +182,7 @@ def test_a_library_from_before_profiles_is_upgraded_with_its_rows(
     with open_database(db_path) as db:  # opening migrates
         assert load_segments(db, episode_id) == before
         ids = tuple(row.id for row in before)
-        name_voices(db, episode_id, [VoiceNaming(ids, new_name="Anna", embedding=_unit(1, 0),
-                                                 line_count=10)])
+        name_voices(db, episode_id, [_naming(ids, _unit(1, 0), 10, new_name="Anna")])
         assert len(list_voice_profiles(db, episode_id)) == 1
 
 
@@ -185,8 +196,7 @@ def test_profiles_stay_out_of_annotation_archives(
     transcript = make_transcript(6, speakers=(None,), show="AI Report")
     episode_id = _import(db, transcript)
     ids = tuple(row.id for row in load_segments(db, episode_id))
-    name_voices(db, episode_id, [VoiceNaming(ids, new_name="Anna", embedding=_unit(1, 0),
-                                             line_count=6)])
+    name_voices(db, episode_id, [_naming(ids, _unit(1, 0), 6, new_name="Anna")])
     archive = tmp_path / "backup.json"
     export_annotations(db, archive)
     text = archive.read_text(encoding="utf-8")

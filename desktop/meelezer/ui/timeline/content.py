@@ -22,6 +22,7 @@ class MarkKind(enum.Enum):
     BOOKMARK = "bookmark"
     HIGHLIGHT = "highlight"
     FIND = "find"
+    VOICE = "voice"  # check labels: the voice does not sound like the line's speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ class TimelineContent:
         self._starts: list[int] = []
         self.notes: list[Mark] = []  # notes, bookmarks and highlights, by time
         self.finds: list[Mark] = []  # one per line with a find match
+        self.voice_checks: list[Mark] = []  # lines whose voice is not their speaker's
         self.analysis: AudioAnalysis | None = None
         self.audio_duration_ms = 0  # as the player (or the analysis) knows it
         self._note_times: list[int] = []
@@ -95,6 +97,10 @@ class TimelineContent:
                            self.lines[row].text)
                       for row in sorted(set(rows)) if 0 <= row < len(self.lines)]
         self._find_times = [mark.time_ms for mark in self.finds]
+        self.version += 1
+
+    def set_voice_checks(self, marks: Iterable[Mark]) -> None:
+        self.voice_checks = sorted(marks, key=lambda mark: mark.time_ms)
         self.version += 1
 
     def set_analysis(self, analysis: AudioAnalysis | None) -> None:
@@ -143,5 +149,6 @@ class TimelineContent:
         found.extend(mark for mark in self.notes[:first]
                      if mark.end_ms is not None and mark.end_ms > start_ms)
         found.extend(self.notes[first:bisect_right(self._note_times, int(end_ms))])
+        found.extend(mark for mark in self.voice_checks if start_ms <= mark.time_ms <= end_ms)
         found.sort(key=lambda mark: mark.time_ms)
         return found

@@ -17,6 +17,7 @@ from meelezer.ui.timeline.colors import TimelineColors
 from meelezer.ui.timeline.content import Mark, MarkKind, TimelineContent
 from meelezer.ui.timeline.window import TimeWindow
 from meelezer.ui.transcript_model import LineItem
+from meelezer.ui.voices.marks import paint_mark
 
 TICK_STEPS_S = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200)
 MIN_TICK_GAP_PX = 90  # room for a "1:23:45" label between two ticks
@@ -261,6 +262,8 @@ def _paint_marks(painter: QPainter, areas: StripAreas, marks: list[Mark], window
                 line = QColor(colors.find)
                 line.setAlphaF(0.5)
                 painter.fillRect(QRectF(x, areas.wave.top(), 1, areas.wave.height()), line)
+        elif mark.kind is MarkKind.VOICE:
+            paint_mark(painter, x, rect.top() + height * 0.5, max(7.0, height * 0.9))
         elif mark.kind is MarkKind.NOTE:
             radius = max(2.0, height * 0.32)
             painter.setBrush(colors.note)

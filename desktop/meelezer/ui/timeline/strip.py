@@ -275,6 +275,7 @@ def mark_description(mark: Mark) -> str:
         MarkKind.BOOKMARK: translate("Timeline", "Bookmark at {time}"),
         MarkKind.HIGHLIGHT: translate("Timeline", "Highlight at {time}"),
         MarkKind.FIND: translate("Timeline", "Found at {time}"),
+        MarkKind.VOICE: translate("Timeline", "Check the speaker at {time}"),
     }
     title = titles[mark.kind].format(time=clock)
     return f"{title}\n{mark.text}" if mark.text else title

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from meelezer.audio.analysis import AudioAnalysis
 from meelezer.store.rows import NoteRow
-from meelezer.ui.timeline.content import TimelineContent
+from meelezer.ui.timeline.content import Mark, TimelineContent
 from meelezer.ui.timeline.overview import OverviewStrip
 from meelezer.ui.timeline.window import MIN_SPAN_MS, PAGE_LEAD, ZOOM_STEP, TimeWindow
 from meelezer.ui.timeline.zoom_strip import ZoomStrip
@@ -91,6 +91,11 @@ class Timeline(QWidget):
 
     def set_find_rows(self, rows: Iterable[int]) -> None:
         self.content.set_find_rows(rows)
+        self._content_changed()
+
+    def set_voice_checks(self, marks: Iterable[Mark]) -> None:
+        """Lines whose voice does not sound like their speaker (check labels)."""
+        self.content.set_voice_checks(marks)
         self._content_changed()
 
     def set_analysis(self, analysis: AudioAnalysis | None) -> None:

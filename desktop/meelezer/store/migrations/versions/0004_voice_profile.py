@@ -26,6 +26,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("speaker_id", sa.Integer(), nullable=False),
         sa.Column("embedding", sa.LargeBinary(), nullable=False),
+        sa.Column("model", sa.String(), nullable=False),
         sa.Column("line_count", sa.Integer(), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(

@@ -1,0 +1,1 @@
+"""Speaker suggestions from the voices: the panel, its background work, check-label marks."""
