@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -140,7 +140,8 @@ class VoicePanel(QWidget):
         self.progress.setFormat("%p %")
         self.progress.setAccessibleName(self.tr("Speaker suggestion progress"))
         self.cancel_button = QToolButton()
-        self.cancel_button.setText(self.tr("Cancel"))
+        # The same word as the audio analysis's Cancel, so it shares its translation.
+        self.cancel_button.setText(QCoreApplication.translate("AnalysisProgress", "Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop suggesting speakers"))
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.status = QLabel()
