@@ -14,7 +14,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from meelezer.store import assignments, corrections, notes, retiming, speakers, voice_profiles
+from meelezer.store import (
+    assignments,
+    corrections,
+    notes,
+    retiming,
+    speakers,
+    splitting,
+    voice_profiles,
+)
 from meelezer.store.database import Database
 from meelezer.store.errors import StoreError
 from meelezer.store.rows import NoteRow, SpeakerRow
@@ -307,6 +315,25 @@ class Annotator(QObject):
         self._push(self.tr("Set line start"), do,
                    lambda: retiming.restore_times(self.database, before), Change.LINES,
                    lambda: [change.segment_id for change in before])
+
+    def split_point(self, segment_id: int, change_ms: int) -> splitting.SplitPoint | None:
+        """Where the line would be split for a voice change at ``change_ms`` (None: at its
+        very edge, nothing to split)."""
+        return splitting.split_point(self.database, segment_id, change_ms)
+
+    def split_line(self, point: splitting.SplitPoint) -> None:
+        """Split a line in two at ``point`` (``splitting.split_point``); the second part is a
+        new, unlabelled line."""
+        state: list[splitting.SplitDone] = []
+
+        def do() -> None:
+            if state:  # redo after undo: the same new line
+                splitting.split_segment(self.database, point, state[0].new_segment_id)
+            else:
+                state.append(splitting.split_segment(self.database, point))
+
+        self._push(self.tr("Split line"), do,
+                   lambda: splitting.unsplit_segment(self.database, state[0]), Change.LINES)
 
     # -- plumbing ---------------------------------------------------------------------------
 

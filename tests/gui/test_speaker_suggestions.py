@@ -235,3 +235,40 @@ def test_without_audio_the_button_is_disabled_and_says_why(
     button = wiring.panel.suggest_button
     assert not button.isEnabled()
     assert "no audio" in button.toolTip()
+
+
+def test_a_line_holding_two_voices_is_offered_split_at_the_change_in_one_undo_step(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path) -> None:
+    window = make_window()
+    engine = FakeEngine(voices=2)
+    wiring = suggestions_on(window, engine)
+    open_episode(window, demo)
+    analysed(window)
+    label_by_hand(window, [4], "Milo")
+    before = segments(window)
+    line = before[4]
+    middle = (line.start_ms + line.end_ms) // 2
+    engine.marks = (LabelMark(4, "Milo", 0.7, change_ms=middle),
+                    LabelMark(6, "Milo", 0.7, change_ms=None))
+    suggest(qtbot, wiring)
+
+    no_offer = window.annotations.line_menu(6)  # marked, but one voice: no split
+    assert not [a for a in no_offer.actions() if a.text().startswith("Split here")]
+    menu = window.annotations.line_menu(4)
+    split = next(a for a in menu.actions() if a.text().startswith("Split here, before “"))
+    assert menu.actions()[0] is split
+    split.trigger()
+
+    after = segments(window)
+    assert len(after) == len(before) + 1
+    first, second = after[4], after[5]
+    assert (first.id, first.speaker_name, first.start_ms) == (line.id, "Milo", line.start_ms)
+    assert second.speaker_id is None and first.end_ms == second.start_ms
+    assert line.start_ms < second.start_ms < line.end_ms
+    assert f"{first.text} {second.text}" == line.text
+    assert window.transcript.model.rowCount() == len(after)
+    assert 4 not in window.transcript.delegate.voice_marks  # dealt with
+
+    window.annotation_actions.undo.trigger()
+    assert segments(window) == before
+    assert window.transcript.model.rowCount() == len(before)

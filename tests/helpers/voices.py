@@ -99,7 +99,7 @@ def suggestions_on(window: MainWindow, engine: FakeEngine) -> VoiceWiring:
     """The window's speaker suggestions, running on ``engine``, its audio "analysed"."""
     wiring = VoiceWiring(
         window, window.session, window.annotator, window.analysis, window.controller,
-        window.transcript, window.timeline, window.annotations.speakers_panel.voices,
+        window.transcript, window.timeline, window.annotations,
         window.messages, window.library.database.path.parent, lambda: engine)
     window.analysis.start_delay_ms = 10**9  # the test hands it the analysis
     return wiring

@@ -84,6 +84,15 @@ def index_episode_lines(connection: Connection, episode_id: int) -> None:
     connection.execute(_INDEX_EPISODE_LINES_SQL, {"episode_id": episode_id})
 
 
+def index_line(connection: Connection, segment_id: int, text: str) -> None:
+    """Add one freshly inserted line (a split's second part) to the search index."""
+    connection.execute(_INDEX_LINE_SQL, {"segment_id": segment_id, "text": text})
+
+
+_INDEX_LINE_SQL: Final = text(
+    "INSERT INTO search_index (rowid, text) VALUES (:segment_id, :text)")
+
+
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     """One line or note that matches a search.

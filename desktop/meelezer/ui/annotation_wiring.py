@@ -7,7 +7,7 @@ refreshes what changed.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -49,6 +49,8 @@ class AnnotationWiring(QObject):
         view.attach_find_bar(self.find_bar)
         self._connect()
         self._panels_shown = False
+        # Others add to a line's context menu (e.g. "Split here" at a voice change).
+        self.line_menu_extras: list[Callable[[QMenu, int], None]] = []
         self.dock_sizes_restored = False  # the window restored the user's own panel sizes
         self.set_enabled(False)
 
@@ -312,6 +314,8 @@ class AnnotationWiring(QObject):
         self.add_highlight_colors(menu.addMenu(self.tr("Highlight as quote in")))
         for action in (None, a.edit_line, a.revert_line, a.set_line_start):
             menu.addSeparator() if action is None else menu.addAction(action)
+        for extra in self.line_menu_extras:
+            extra(menu, row)
         return menu
 
     def add_highlight_colors(self, menu: QMenu) -> None:

@@ -294,6 +294,11 @@ class VoiceSuggestions(QObject):
             self._check_job = None
             self._set_marks(marks, segment_ids)
 
+    def forget_mark(self, segment_id: int) -> None:
+        """The line was dealt with (split at the change): no mark any more."""
+        if self.marks.pop(segment_id, None) is not None:
+            self.marks_changed.emit(dict(self.marks))
+
     def _set_marks(self, marks: Sequence[LabelMark], segment_ids: Sequence[int]) -> None:
         self.marks = {segment_ids[mark.row]: mark for mark in marks
                       if 0 <= mark.row < len(segment_ids)}

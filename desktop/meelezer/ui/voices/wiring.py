@@ -8,12 +8,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from meelezer.annotator import Annotator, Change
+from meelezer.store.splitting import SplitPoint
 from meelezer.texts import translate
+from meelezer.transcript.timecode import format_clock
 from meelezer.ui.actions import make_action
 from meelezer.ui.analysis_controller import AnalysisController
+from meelezer.ui.annotation_wiring import AnnotationWiring
 from meelezer.ui.episode_session import EpisodeSession
 from meelezer.ui.message_bar import MessageBar
 from meelezer.ui.playback_controller import PlaybackController
@@ -23,13 +26,12 @@ from meelezer.ui.transcript_view import TranscriptView
 from meelezer.ui.voices.controller import VoiceSuggestions
 from meelezer.ui.voices.marks import mark_tooltip
 from meelezer.ui.voices.model import LabelMark, VoiceEngine
-from meelezer.ui.voices.panel import VoicePanel
 
 
 class VoiceWiring(QObject):
     def __init__(self, window: QWidget, session: EpisodeSession, annotator: Annotator,
                  analysis: AnalysisController, playback: PlaybackController,
-                 view: TranscriptView, timeline: Timeline, panel: VoicePanel,
+                 view: TranscriptView, timeline: Timeline, annotations: AnnotationWiring,
                  messages: MessageBar, data_dir: Path,
                  engine_factory: Callable[[], VoiceEngine]):
         super().__init__(window)
@@ -38,7 +40,7 @@ class VoiceWiring(QObject):
         self.playback = playback
         self.view = view
         self.timeline = timeline
-        self.panel = panel
+        self.panel = panel = annotations.speakers_panel.voices
         self.messages = messages
         self.suggestions = VoiceSuggestions(session, annotator, analysis, playback, data_dir,
                                             engine_factory, self)
@@ -47,6 +49,7 @@ class VoiceWiring(QObject):
             translate("MainWindow", "Go to the next line whose voice does not sound like its "
                                     "speaker"))
         window.addAction(self.next_check)
+        annotations.line_menu_extras.append(self.add_split_offer)
         self.next_check.setEnabled(False)
         self._shown_named: dict[int, str] | None = None
 
@@ -124,6 +127,31 @@ class VoiceWiring(QObject):
             self.messages.show_message(translate(
                 "MainWindow", "Named {count} voice(s) as suggested. Undo (Ctrl+Z) takes it back.")
                 .format(count=count))
+
+    def add_split_offer(self, menu: QMenu, row: int) -> None:
+        """On a marked line that holds two voices: "Split here" at the change."""
+        model = self.view.model
+        if not 0 <= row < model.rowCount():
+            return
+        segment_id = model.line(row).segment_id
+        mark = self.suggestions.marks.get(segment_id)
+        if mark is None or mark.change_ms is None or row not in self.view.delegate.voice_marks:
+            return
+        point = self.annotator.split_point(segment_id, mark.change_ms)
+        if point is None:
+            return
+        words = point.second_text.split()
+        start = " ".join(words[:3]) + ("…" if len(words) > 3 else "")
+        action = menu.addAction(translate("MainWindow", "Split here, before “{words}” ({time})")
+                                .format(words=start, time=format_clock(point.at_ms)))
+        action.triggered.connect(lambda: self.split(point))
+        menu.insertAction(menu.actions()[0], action)
+        menu.insertSeparator(menu.actions()[1])
+
+    def split(self, point: SplitPoint) -> None:
+        """Split the line where the second voice starts (one undo step); its mark goes."""
+        self.suggestions.forget_mark(point.segment_id)
+        self.annotator.split_line(point)
 
     def go_to_segment(self, segment_id: int) -> None:
         model = self.view.model
