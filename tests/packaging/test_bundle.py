@@ -51,6 +51,10 @@ def test_bundle_holds_resources_and_migrations_but_not_libvlc(bundle: Path) -> N
     migrations = inside / "meelezer" / "store" / "migrations"
     assert (migrations / "env.py").is_file()
     assert list((migrations / "versions").glob("*.py"))
+    voices = inside / "meelezer" / "audio" / "voices"
+    assert (voices / "ge2e.onnx").stat().st_size > 5_000_000
+    assert (voices / "GE2E-LICENSE.txt").is_file()
+    assert list(inside.rglob("libonnxruntime*.so*")) or list(inside.rglob("onnxruntime_pybind11*"))
     assert not list(inside.rglob("libvlc*.so*")), "libvlc must come from the system"
 
 
