@@ -5,9 +5,10 @@
 # message saying what to install by hand.
 set -euo pipefail
 
-# Runtime: playback, Qt platform plugins, a font with Dutch accents.
+# Runtime: playback, Qt platform plugins, a font with Dutch accents, and libespeak-ng (its
+# speech is the reference Sync to audio aligns the transcript with).
 RUNTIME_PACKAGES=(
-  libvlc5 vlc-plugin-base libvlc-bin
+  libvlc5 vlc-plugin-base libvlc-bin libespeak-ng1 espeak-ng-data
   libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-randr0
@@ -37,6 +38,7 @@ Debian/Ubuntu). Install these yourself, then run the command again:
   - VLC, which brings libvlc:   Fedora: sudo dnf install vlc    Arch: sudo pacman -S vlc
                                 macOS: brew install --cask vlc  Windows: install VLC from videolan
   - Python 3.11 or newer with venv
+  - espeak-ng (for Sync to audio)
   - for the tests and the demo audio script: espeak-ng, sox, opus-tools (opusenc), Xvfb,
     openbox and xdotool
 EOF
