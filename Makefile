@@ -7,7 +7,7 @@ VENV_PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 DEMO := seeds/ai-report-grok3-demo.txt
 
-.PHONY: run test lint bench translations system-deps setup demo-audio clean
+.PHONY: run test lint bench translations system-deps setup demo-audio note-audio clean
 
 ## Set up and start the app on the bundled demo episode.
 run: setup
@@ -56,6 +56,12 @@ $(INSTALLED): pyproject.toml
 ## The full 1 h 53 min speech track of seed 003, for benchmarks (not committed).
 demo-audio: setup
 	$(VENV_PY) seeds/make_demo_audio.py seeds/ai-report-2025-02-20-grok3-whisper.txt --output build/ai-report-grok3-full.opus
+
+## Seed 000 (the untimed GPT-NL note) spoken as a whole (about 1 h 20 min), with the true
+## start of every line it shows in build/ai-report-gpt-nl-youtube-note.truth.json: for the
+## aligner's benchmarks (`make bench`) and a before/after look at its sync.
+note-audio: setup
+	$(VENV_PY) seeds/make_note_audio.py seeds/ai-report-gpt-nl-youtube-note.md --output build/ai-report-gpt-nl-youtube-note.opus
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -163,9 +163,9 @@ def trim_silence(samples: array.array[int]) -> array.array[int]:
     return samples[max(0, first - margin) : min(len(samples), last + 1 + margin)]
 
 
-def speak(text_file: Path, rate: int, wav_path: Path) -> array.array[int]:
-    """Synthesise the text in text_file with the Dutch voice at rate wpm; trimmed samples."""
-    run(["espeak-ng", "-v", "nl", "-b", "1", "-s", str(rate), "-f", str(text_file),
+def speak(text_file: Path, rate: int, wav_path: Path, voice: str = "nl") -> array.array[int]:
+    """Synthesise the text in text_file with a Dutch voice at rate wpm; trimmed samples."""
+    run(["espeak-ng", "-v", voice, "-b", "1", "-s", str(rate), "-f", str(text_file),
          "-w", str(wav_path)])  # fmt: skip
     return trim_silence(read_samples(wav_path))
 
@@ -274,13 +274,14 @@ def assemble(cues: Sequence[Cue], clips: Sequence[Clip], out_wav: Path) -> Place
     return Placement(cursor, shifted, max_shift / SAMPLE_RATE)
 
 
-def encode(wav_path: Path, opus_path: Path, title: str | None) -> None:
+def encode(wav_path: Path, opus_path: Path, title: str | None,
+           artist: str = "espeak-ng (nl)") -> None:
     """Encode the speech track as a small Opus file."""
     command = ["opusenc", "--quiet", "--speech", "--bitrate", OPUS_BITRATE,
                "--serial", OPUS_SERIAL]  # fmt: skip
     if title:
         command += ["--title", title]
-    run([*command, "--artist", "espeak-ng (nl)", str(wav_path), str(opus_path)])
+    run([*command, "--artist", artist, str(wav_path), str(opus_path)])
 
 
 def header_value(header: Sequence[str], key: str) -> str | None:

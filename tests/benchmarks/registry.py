@@ -105,4 +105,25 @@ def _ui_benchmarks() -> dict[str, Callable[[], list[Result]]]:
             "library-1000-episodes": library, "timeline": timeline}
 
 
-BENCHMARKS: dict[str, Callable[[], list[Result]]] = {**_import_benchmarks(), **_ui_benchmarks()}
+def _alignment_benchmarks() -> dict[str, Callable[[], list[Result]]]:
+    def accuracy() -> list[Result]:
+        from bench_alignment import bench_alignment_accuracy
+
+        return bench_alignment_accuracy()
+
+    def seed_003() -> list[Result]:
+        from bench_alignment import bench_alignment_seed_003
+
+        return bench_alignment_seed_003()
+
+    def seed_000() -> list[Result]:
+        from bench_alignment import bench_alignment_seed_000
+
+        return bench_alignment_seed_000()
+
+    return {"alignment-accuracy": accuracy, "alignment-seed-003-track": seed_003,
+            "alignment-seed-000-spoken": seed_000}
+
+
+BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
+    **_import_benchmarks(), **_ui_benchmarks(), **_alignment_benchmarks()}

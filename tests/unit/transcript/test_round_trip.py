@@ -158,3 +158,20 @@ def test_seed_003_keeps_its_words_in_plain_text(seed_003: Transcript, tmp_path: 
     again = round_trip(seed_003, tmp_path / "seed-003.txt")
     title_words = len((seed_003.metadata.title or "").split())
     assert spoken_words(again)[title_words:] == spoken_words(seed_003)
+
+
+def test_json_keeps_word_times(tmp_path: Path) -> None:
+    """`meelezer align OUT.json` promises word times: the JSON writer keeps them, and its
+    reader gives them back; a line whose word times were only estimated gets none."""
+    from meelezer.transcript.model import Word
+
+    timed = Segment(1000, 2600, "Hallo daar, wereld", words=[
+        Word("Hallo", 1000, 1400), Word("daar,", 1450, 1900), Word("wereld", 2000, 2600)])
+    guessed = Segment(3000, 4000, "Twee woorden", words=[
+        Word("Twee", 3000, 3500, estimated=True), Word("woorden", 3500, 4000, estimated=True)])
+    back = round_trip(Transcript([timed, guessed]), tmp_path / "episode.json")
+    assert [(w.text, w.start_ms, w.end_ms, w.estimated) for w in back.segments[0].words] == [
+        ("Hallo", 1000, 1400, False), ("daar,", 1450, 1900, False), ("wereld", 2000, 2600, False)]
+    assert back.segments[1].words == []
+    assert rows(back) == [(1000, 2600, "Hallo daar, wereld", None),
+                          (3000, 4000, "Twee woorden", None)]

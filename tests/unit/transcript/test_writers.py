@@ -147,7 +147,8 @@ def test_podcasting20_writes_one_entry_per_line_with_seconds() -> None:
 
     assert json.loads(text) == {"version": "1.0.0", "segments": [
         {"speaker": "Alexander", "startTime": 9.06, "endTime": 13.06,
-         "body": "Tegenover mij Wietse Hagen."},
+         "body": "Tegenover mij Wietse Hagen.",
+         "words": [{"startTime": 9.06, "endTime": 9.74, "body": "Tegenover"}]},
         {"speaker": "Wietse", "startTime": 13.18, "endTime": 18.66,
          "body": 'R&D <3 > "café" 🚀 en één regel'},
         {"startTime": 3723.004, "endTime": 3725.0, "body": "[Muziek]"},

@@ -216,6 +216,7 @@ def _majority_speaker(entry: dict[str, object], where: str) -> str | None:
 
 def _podcasting_segments(entries: list[object], skipped: SkippedParts) -> list[Segment]:
     words: list[tuple[Word, str | None, bool]] = []  # word, speaker, line ends after it
+    word_times: list[list[Word]] = []  # each entry's own "words", as Meelezer writes them
     numbered = _numbered(entries, skipped)
     for index, (number, entry) in enumerate(numbered):
         where = _segment_name(number)
@@ -225,18 +226,33 @@ def _podcasting_segments(entries: list[object], skipped: SkippedParts) -> list[S
             end_ms = _podcasting_end(entry, where, start_ms, following)
             body = _string(entry, "body", where)
             speaker = _optional_string(entry, "speaker", where)
+            timed_words = _podcasting_words(entry, where, start_ms, end_ms)
         except TranscriptError as error:
             skipped.add(error)  # this entry only; the others are read
             continue
         if body.strip():
             # The spec's own example ends a paragraph with "father.\n".
             words.append((Word(body.strip(), start_ms, end_ms), speaker, body.endswith("\n")))
+            word_times.append(timed_words)
     skipped.raise_if_nothing_read(len(words))
     single = sum(1 for word, _, _ in words if len(word.text.split()) == 1)
     if len(words) >= 2 and single >= _WORD_LEVEL_SHARE * len(words):
         return _merge_words(words)
-    return [Segment(word.start_ms, word.end_ms, word.text, speaker=speaker)
-            for word, speaker, _ in words]
+    return [Segment(word.start_ms, word.end_ms, word.text, speaker=speaker, words=timed)
+            for (word, speaker, _), timed in zip(words, word_times, strict=True)]
+
+
+def _podcasting_words(entry: dict[str, object], where: str, start_ms: int,
+                      end_ms: int) -> list[Word]:
+    """An entry's ``words`` (``{"startTime", "endTime", "body"}`` each), if it has them."""
+    raw: list[tuple[str, int | None, int | None]] = []
+    for position, word in enumerate(_word_dicts(entry, where), start=1):
+        word_where = _word_name(where, position)
+        text = _string(word, "body", word_where).strip()
+        if text:
+            raw.append((text, _milliseconds(word, "startTime", word_where),
+                        _milliseconds(word, "endTime", word_where)))
+    return interpolate_word_times(raw, start_ms, end_ms) if raw else []
 
 
 def _podcasting_end(entry: dict[str, object], where: str, start_ms: int,
