@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from meelezer.store.rows import EpisodeRow
     from meelezer.transcript.model import Segment
 
-SUBCOMMANDS = ("convert", "info", "export", "annotations", "list", "add", "analyse", "analyze")
+SUBCOMMANDS = ("convert", "info", "export", "annotations", "list", "add", "analyse", "analyze",
+               "align")
 
 # How many titles and problems a report lists before it only counts the rest.
 LISTED_AT_MOST = 10
@@ -79,7 +80,8 @@ def _app_parser() -> argparse.ArgumentParser:
         "'meelezer export EPISODE FORMAT OUTPUT', "
         "'meelezer annotations export OUTPUT [EPISODE ...]' (back up your annotations), "
         "'meelezer annotations import ARCHIVE', 'meelezer list', "
-        "'meelezer add FILE…', 'meelezer analyse AUDIO' (each has --help).",
+        "'meelezer add FILE…', 'meelezer analyse AUDIO', "
+        "'meelezer align AUDIO TRANSCRIPT OUTPUT' (each has --help).",
     )
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
                         help="an audio file and/or its transcript; the other is found by name")
@@ -167,6 +169,9 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     from meelezer.cli_audio import add_parser as add_analyse_parser
 
     add_analyse_parser(commands)
+    from meelezer.cli_align import add_parser as add_align_parser
+
+    add_align_parser(commands)
     return parser
 
 
@@ -226,8 +231,21 @@ def _run_subcommand(args: list[str]) -> int:
             from meelezer.cli_audio import analyse_command
 
             return analyse_command(options.audio)
+        if options.command == "align":
+            return _align(options)
         return _info(options.file)
     except (TranscriptError, StoreError, _CommandFailed) as error:
+        return _fail(str(error))
+
+
+def _align(options: argparse.Namespace) -> int:
+    from meelezer.audio.alignment import AlignmentError
+    from meelezer.audio.decode import AudioError
+    from meelezer.cli_align import AlignFailed, align_command
+
+    try:
+        return align_command(options)
+    except (AlignFailed, AlignmentError, AudioError) as error:
         return _fail(str(error))
 
 
