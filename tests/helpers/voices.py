@@ -44,6 +44,7 @@ class FakeEngine:
     started: threading.Event = field(default_factory=threading.Event)
     requests: list[SuggestRequest] = field(default_factory=list)
     checks: int = 0
+    axes: list[int] = field(default_factory=list)  # each group's voice axis, as shown now
 
     def suggest(self, request: SuggestRequest, context: WorkContext) -> Suggestions:
         self.requests.append(request)
@@ -65,9 +66,10 @@ class FakeEngine:
         a, b = grouped.voices[first], grouped.voices[second]
         merged = SuggestedVoice(tuple(sorted(a.rows + b.rows)),
                                 tuple(sorted(a.hand_rows + b.hand_rows)), None,
-                                a.total_ms + b.total_ms, a.typical, embedding=a.embedding,
-                                voice_lines=a.voice_lines + b.voice_lines)
+                                a.total_ms + b.total_ms, a.typical)
         rest = [v for i, v in enumerate(grouped.voices) if i not in (first, second)]
+        self.axes = [self.axes[first]] + [k for i, k in enumerate(self.axes)
+                                          if i not in (first, second)]
         self.voices -= 1
         return Suggestions((merged, *rest), grouped.unclear, grouped.marks,
                            grouped.segment_ids, MODEL)
@@ -76,6 +78,15 @@ class FakeEngine:
               context: WorkContext) -> tuple[LabelMark, ...]:
         self.checks += 1
         return self.marks
+
+    def voice_profile(self, group: int, old: StoredVoice | None) -> StoredVoice | None:
+        """The mean of ``old`` and the group's voice, by their line counts."""
+        count = 10
+        total = unit(self.axes[group]) * count
+        if old is not None:
+            total = total + old.embedding * old.line_count
+            count += old.line_count
+        return StoredVoice(total / np.linalg.norm(total), count, MODEL)
 
     def _grouped(self, labels: Sequence[str | None], voices: int) -> Suggestions:
         request = self.requests[-1]
@@ -90,8 +101,8 @@ class FakeEngine:
             groups.append(SuggestedVoice(
                 rows=tuple(rows), hand_rows=(), speaker=None,
                 total_ms=sum(end - start for start, end in spans),
-                typical=spans[0], match=match, confidence=0.96 if match else 0.0,
-                embedding=unit(k), voice_lines=len(rows)))
+                typical=spans[0], match=match, confidence=0.96 if match else 0.0))
+        self.axes = list(range(voices))
         return Suggestions(tuple(groups), self.unclear, self.marks, request.segment_ids, MODEL)
 
 

@@ -1,10 +1,11 @@
 """Voice profiles (a speaker's remembered voice) and naming voice groups as one change.
 
 A profile is the unit-length mean of the voice embeddings of a speaker's lines, kept with
-the number of lines behind it, so a later naming adds to it in proportion. Naming groups
-labels only lines nobody labelled yet (hand labels are never changed), may create the
-speakers it names, and updates their profiles, all in one transaction; the returned record
-undoes and redoes exactly that.
+the number of lines behind it and the model that made it (how a new episode's voice is
+added to it is the voice code's policy; the caller hands the result). Naming groups labels
+only lines nobody labelled yet (hand labels are never changed), may create the speakers it
+names, and writes their profiles, all in one transaction; the returned record undoes and
+redoes exactly that.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class VoiceProfileRow:
 @dataclass(frozen=True, slots=True)
 class VoiceNaming:
     """One voice group named: an existing speaker (``speaker_id``) or a new one (``new_name``),
-    the group's lines, and its voice (unit-length mean embedding of ``line_count`` lines)."""
+    the group's lines, and the speaker's profile from now on (None: left as it is)."""
 
     segment_ids: tuple[int, ...]
     speaker_id: int | None = None
@@ -96,7 +97,7 @@ def name_voices(db: Database, episode_id: int,
         created: list[SpeakerRow] = []
         by_name: dict[str, int] = {}
         labelled: dict[int, int] = {}
-        voices: dict[int, list[tuple[np.ndarray, int, str]]] = {}
+        after: dict[int, VoiceProfileRow] = {}
         for naming in namings:
             speaker_id = naming.speaker_id
             if speaker_id is None:
@@ -108,12 +109,11 @@ def name_voices(db: Database, episode_id: int,
                 speaker_id = by_name[name]
             for segment_id in _unlabelled(connection, naming.segment_ids):
                 labelled[segment_id] = speaker_id
-            if naming.embedding is not None and naming.line_count > 0:
-                voices.setdefault(speaker_id, []).append(
-                    (naming.embedding, naming.line_count, naming.model))
-        before = _profiles(connection, voices)
-        after = {speaker_id: _folded(speaker_id, before.get(speaker_id), parts)
-                 for speaker_id, parts in voices.items()}
+            if naming.embedding is not None:
+                after[speaker_id] = VoiceProfileRow(
+                    speaker_id, np.asarray(naming.embedding, np.float32), naming.line_count,
+                    naming.model)
+        before = _profiles(connection, after)
         _write_labels(connection, labelled)
         _write_profiles(connection, after, before)
     return VoiceNamingDone(episode_id, tuple(created), labelled, before, after)
@@ -183,21 +183,6 @@ def _profiles(connection: Connection,
             found[row.speaker_id] = VoiceProfileRow(row.speaker_id, _vector(row.embedding),
                                                     row.line_count, row.model)
     return found
-
-
-def _folded(speaker_id: int, old: VoiceProfileRow | None,
-            parts: Sequence[tuple[np.ndarray, int, str]]) -> VoiceProfileRow:
-    """The old profile and the new voices averaged by their line counts, unit length again.
-    A profile made by another model cannot be averaged with them: the new voices replace it."""
-    model = parts[-1][2]
-    weighted = [(vector, count) for vector, count, part_model in parts if part_model == model]
-    if old is not None and old.model == model:
-        weighted.append((old.embedding, old.line_count))
-    total = sum(count for _, count in weighted)
-    mean = np.sum([np.asarray(vector, np.float32) * count for vector, count in weighted], axis=0)
-    norm = float(np.linalg.norm(mean))
-    return VoiceProfileRow(speaker_id, (mean / norm if norm > 0 else mean).astype(np.float32),
-                           total, model)
 
 
 def _write_profiles(connection: Connection, profiles: Mapping[int, VoiceProfileRow],

@@ -69,13 +69,13 @@ def test_naming_with_a_new_name_creates_the_speaker_and_undo_removes_it(
     ids = [row.id for row in load_segments(db, episode_id)]
     done = name_voices(db, episode_id, [
         _naming(tuple(ids[:3]), _unit(0, 1), 3, new_name="Wietse Hage"),
-        _naming(tuple(ids[3:5]), _unit(1, 0), 1, new_name="Wietse Hage"),
+        _naming(tuple(ids[3:5]), _unit(1, 3), 4, new_name="Wietse Hage"),
     ])
     speakers = list_speakers(db, episode_id)
     assert [s.name for s in speakers] == ["Wietse Hage"] and speakers[0].hotkey == 1
     assert [r.speaker_name for r in load_segments(db, episode_id)] == ["Wietse Hage"] * 5 + [
         None]
-    # Two parts folded by their line counts: 3 x (0, 1) and 1 x (1, 0).
+    # The caller hands the profile from now on (the voice code combines): the last is kept.
     profile = list_voice_profiles(db, episode_id)[speakers[0].id]
     assert profile.line_count == 4
     assert np.allclose(profile.embedding, _unit(1, 3))
@@ -87,7 +87,7 @@ def test_naming_with_a_new_name_creates_the_speaker_and_undo_removes_it(
     assert list_speakers(db, episode_id) == speakers  # the same id, colour and key
 
 
-def test_profiles_belong_to_the_show_and_grow_with_each_episode(
+def test_profiles_belong_to_the_show_and_are_updated_in_each_episode(
         db: Database, make_transcript: Factory) -> None:
     first = _import(db, make_transcript(6, speakers=(None,), show="AI Report"), "a")
     second = _import(db, make_transcript(6, speakers=(None,), show="AI Report"), "b")
@@ -99,21 +99,9 @@ def test_profiles_belong_to_the_show_and_grow_with_each_episode(
     assert list_voice_profiles(db, other_show) == {}
 
     ids = [row.id for row in load_segments(db, second)]
-    name_voices(db, second, [_naming(tuple(ids), _unit(0, 1), 2, speaker_id=wietse.id)])
+    name_voices(db, second, [_naming(tuple(ids), _unit(6, 2), 8, speaker_id=wietse.id)])
     profile = list_voice_profiles(db, first)[wietse.id]
     assert profile.line_count == 8 and np.allclose(profile.embedding, _unit(6, 2))
-
-
-def test_a_profile_of_another_model_is_replaced_not_averaged(
-        db: Database, make_transcript: Factory) -> None:
-    episode_id = _import(db, make_transcript(6, speakers=(None,), show="AI Report"))
-    ids = tuple(row.id for row in load_segments(db, episode_id))
-    name_voices(db, episode_id, [_naming(ids[:3], _unit(1, 0), 3, new_name="Anna")])
-    anna = list_speakers(db, episode_id)[0].id
-    name_voices(db, episode_id, [VoiceNaming(ids[3:], anna, None, _unit(0, 1), 2, "m2")])
-    profile = list_voice_profiles(db, episode_id)[anna]
-    assert (profile.model, profile.line_count) == ("m2", 2)
-    assert np.allclose(profile.embedding, _unit(0, 1))
 
 
 def test_a_taken_new_name_is_refused_and_nothing_is_written(

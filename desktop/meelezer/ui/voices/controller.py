@@ -8,7 +8,7 @@ replacing the episode cancels any work and drops the suggestion: nothing is appl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -211,11 +211,11 @@ class VoiceSuggestions(QObject):
 
     def name_group(self, index: int, name: str) -> bool:
         """Label group ``index``'s unlabelled lines as ``name`` (a speaker of the episode or
-        its show, else a new one): one undo step."""
-        naming = self._naming(index, name)
-        if naming is None:
+        its show, else a new one) and remember the voice: one undo step."""
+        namings = self._namings({index: name})
+        if not namings:
             return False
-        self.annotator.name_voices([naming], self.tr(
+        self.annotator.name_voices(namings, self.tr(
             "Name voice {group} as {name}").format(group=group_title(index), name=name.strip()))
         return True
 
@@ -226,9 +226,9 @@ class VoiceSuggestions(QObject):
         if suggestions is None:
             return 0
         named = self.named_groups()
-        namings = [naming for index, voice in enumerate(suggestions.voices)
-                   if voice.suggested_name and index not in named
-                   and (naming := self._naming(index, voice.suggested_name)) is not None]
+        namings = self._namings({index: voice.suggested_name
+                                 for index, voice in enumerate(suggestions.voices)
+                                 if voice.suggested_name and index not in named})
         if not namings:
             return 0
         self.annotator.name_voices(namings, self.tr("Accept {count} suggested speaker(s)")
@@ -249,18 +249,35 @@ class VoiceSuggestions(QObject):
                 named[index] = max(set(names), key=names.count) or ""
         return named
 
-    def _naming(self, index: int, name: str) -> VoiceNaming | None:
-        suggestions, name = self.suggestions, name.strip()
-        if suggestions is None or not name or not 0 <= index < len(suggestions.voices):
-            return None
-        voice = suggestions.voices[index]
-        speaker = next((s for s in self.annotator.list_speakers()
-                        if s.name.casefold() == name.casefold()), None)
-        return VoiceNaming(
-            tuple(self.segment_ids(voice.rows)),
-            speaker_id=speaker.id if speaker is not None else None,
-            new_name=None if speaker is not None else name,
-            embedding=voice.embedding, line_count=voice.voice_lines, model=suggestions.model)
+    def _namings(self, chosen: Mapping[int, str]) -> list[VoiceNaming]:
+        """What naming these groups writes: their lines, and each named speaker's profile
+        with the groups' voices added (two groups of one speaker add up)."""
+        suggestions, engine = self.suggestions, self.engine
+        if suggestions is None or engine is None:
+            return []
+        speakers = {s.name.casefold(): s for s in self.annotator.list_speakers()}
+        stored = self.annotator.voice_profiles()
+        profiles: dict[int | str, StoredVoice | None] = {}
+        namings = []
+        for index, name in chosen.items():
+            name = name.strip()
+            if not name or not 0 <= index < len(suggestions.voices):
+                continue
+            speaker = speakers.get(name.casefold())
+            key: int | str = speaker.id if speaker is not None else name.casefold()
+            if key not in profiles:
+                row = stored.get(speaker.id) if speaker is not None else None
+                profiles[key] = (StoredVoice(row.embedding, row.line_count, row.model)
+                                 if row is not None else None)
+            profile = profiles[key] = engine.voice_profile(index, profiles[key])
+            namings.append(VoiceNaming(
+                tuple(self.segment_ids(suggestions.voices[index].rows)),
+                speaker_id=speaker.id if speaker is not None else None,
+                new_name=None if speaker is not None else name,
+                embedding=profile.embedding if profile is not None else None,
+                line_count=profile.line_count if profile is not None else 0,
+                model=profile.model if profile is not None else ""))
+        return namings
 
     def _profiles_by_name(self) -> dict[str, StoredVoice]:
         names = {s.id: s.name for s in self.annotator.list_speakers()}

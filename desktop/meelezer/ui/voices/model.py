@@ -52,8 +52,6 @@ class SuggestedVoice:
     typical: tuple[int, int]  # a few seconds that sound most like the group, to play
     match: str | None = None  # the show's speaker whose remembered voice this is
     confidence: float = 0.0  # 0..1, how sure that match is
-    embedding: np.ndarray | None = None  # the group's voice, for its speaker's profile
-    voice_lines: int = 0  # how many lines went into ``embedding``
 
     @property
     def suggested_name(self) -> str | None:
@@ -99,3 +97,7 @@ class VoiceEngine(Protocol):
 
     def check(self, labels: Sequence[str | None], profiles: Mapping[str, StoredVoice],
               context: WorkContext) -> tuple[LabelMark, ...]: ...
+
+    def voice_profile(self, group: int, old: StoredVoice | None) -> StoredVoice | None:
+        """The profile of whoever group ``group`` is named as: ``old`` with the group's voice
+        added (quick; on the GUI thread). None: the group has no usable voice and no old."""
