@@ -3,7 +3,7 @@ accepting remembered voices in the show's next episode, merge and one more voice
 check-label marks, cancelling, and an episode without audio.
 
 The voice engine is a fake whose groups the test decides (as a fake player is for playback);
-the real one is tested in tests/integration/test_speaker_suggestions_real.py."""
+the real one is tested in tests/gui/test_speaker_suggestions_real.py."""
 
 from __future__ import annotations
 
@@ -91,14 +91,14 @@ def test_naming_a_group_labels_its_lines_keeps_hand_labels_and_undoes_in_one_ste
                if r % 2 == 0 or r in (5, 7))
     assert window.annotator.undo_stack.count() == undo_steps + 1
     assert window.transcript.model.line(9).speaker == "Wietse Hage"  # the view shows it
-    assert panel.group_row(1).name_button.text() == "Named"
+    qtbot.waitUntil(lambda: panel.group_row(1).name_button.text() == "Named")
     assert "Wietse Hage" in [s.name for s in window.annotator.list_speakers()]
 
     window.annotation_actions.undo.trigger()
     assert segments(window) == before
     assert "Wietse Hage" not in [s.name for s in window.annotator.list_speakers()]
     assert window.annotator.voice_profiles() == {}
-    assert panel.group_row(1).name_button.isEnabled()  # unnamed again
+    qtbot.waitUntil(lambda: panel.group_row(1).name_button.isEnabled())  # unnamed again
     window.annotation_actions.redo.trigger()
     assert segments(window) == after
 
@@ -137,7 +137,7 @@ def test_the_next_episode_of_the_show_comes_named_and_accept_all_is_one_step(
     assert [row.speaker_name for row in after[:4]] == ["Milo Brandt", "Wietse Hage"] * 2
     assert all(row.speaker_name for row in after)
     assert window.annotator.undo_stack.count() == steps + 1
-    assert not panel.accept_button.isEnabled()
+    qtbot.waitUntil(lambda: not panel.accept_button.isEnabled())
     # Each remembered voice grew by this episode's (10 lines in the fake's profiles).
     assert sorted(p.line_count for p in window.annotator.voice_profiles().values()) == [20, 20]
     window.annotation_actions.undo.trigger()
@@ -195,7 +195,9 @@ def test_check_labels_marks_lines_in_transcript_and_timeline_and_goes_to_the_nex
 
     checks_before = engine.checks
     label_by_hand(window, [2], "Wietse")  # relabelled: that mark goes, the labels are checked
+    qtbot.waitUntil(lambda: sorted(delegate.voice_marks) == [6])  # as the line shows it
     qtbot.waitUntil(lambda: engine.checks > checks_before)
+    qtbot.waitUntil(lambda: wiring.suggestions._check_job is None)
     assert sorted(delegate.voice_marks) == [6]
     assert len(window.timeline.content.voice_checks) == 1
 

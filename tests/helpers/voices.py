@@ -107,13 +107,11 @@ class FakeEngine:
 
 
 def suggestions_on(window: MainWindow, engine: FakeEngine) -> VoiceWiring:
-    """The window's speaker suggestions, running on ``engine``, its audio "analysed"."""
-    wiring = VoiceWiring(
-        window, window.session, window.annotator, window.analysis, window.controller,
-        window.transcript, window.timeline, window.annotations,
-        window.messages, window.library.database.path.parent, lambda: engine)
-    window.analysis.start_delay_ms = 10**9  # the test hands it the analysis
-    return wiring
+    """The window's speaker suggestions, running on ``engine``; the test hands the window
+    its audio analysis (``analysed``)."""
+    window.voices.suggestions.engine_factory = lambda: engine
+    window.analysis.start_delay_ms = 10**9
+    return window.voices
 
 
 def analysed(window: MainWindow) -> None:

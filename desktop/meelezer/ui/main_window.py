@@ -57,6 +57,8 @@ from meelezer.ui.timeline.timeline import Timeline
 from meelezer.ui.timeline.wiring import wire_timeline
 from meelezer.ui.transcript_model import LineItem
 from meelezer.ui.transcript_view import TranscriptView
+from meelezer.ui.voices.controller import window_engine
+from meelezer.ui.voices.wiring import VoiceWiring
 from meelezer.ui.window_size import first_window_size
 
 VOLUME_STEP = 5
@@ -106,6 +108,10 @@ class MainWindow(QMainWindow):
         self.timeline_actions = wire_timeline(self, self.timeline, self.transcript,
                                               self.controller, self.annotator, settings)
         self.analysis.analysis_changed.connect(self.timeline.set_analysis)
+        self.voices = VoiceWiring(
+            self, self.session, self.annotator, self.analysis, self.controller, self.transcript,
+            self.timeline, self.annotations, self.messages, library.database.path.parent,
+            window_engine)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -520,6 +526,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.analysis.shutdown()
+        self.voices.suggestions.clear()  # stops suggesting; nothing half-applied
         self.session.save_position()
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()

@@ -39,6 +39,14 @@ def group_title(index: int) -> str:
     return GROUP_LETTERS[index] if index < len(GROUP_LETTERS) else str(index + 1)
 
 
+def window_engine() -> VoiceEngine:
+    """The real engine, imported when first asked for: decoding, scipy and the model stay
+    out of the window's start-up."""
+    from meelezer.ui.voices.engine import VoiceEngineInChild
+
+    return VoiceEngineInChild()
+
+
 class VoiceSuggestions(QObject):
     availability_changed = Signal(bool, str)  # can suggest; if not, why (a tooltip)
     running_changed = Signal(bool)

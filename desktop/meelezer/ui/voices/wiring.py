@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -70,7 +70,14 @@ class VoiceWiring(QObject):
         s.suggestions_changed.connect(lambda _s: self.show_suggestions(force=True))
         s.marks_changed.connect(lambda _marks: self.show_marks())
         s.failed.connect(messages.show_message)
-        session.lines_changed.connect(lambda _opened, _rows: self._lines_changed())
+        # The lines as the transcript shows them now (after the window has updated them):
+        # once per turn of the event loop, however many rows changed.
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(0)
+        self._refresh.timeout.connect(self._lines_changed)
+        view.model.modelReset.connect(self._refresh.start)
+        view.model.dataChanged.connect(lambda *_args: self._refresh.start())
         annotator.changed.connect(
             lambda change: self.show_suggestions(force=True) if Change.SPEAKERS in change
             and Change.LINES not in change else None)
