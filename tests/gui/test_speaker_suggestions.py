@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from helpers.voices import FakeEngine, analysed, suggestions_on, unit
-from helpers.windows import DEMO_AUDIO, DEMO_TEXT, WindowFactory
+from helpers.windows import DEMO_AUDIO, DEMO_TEXT, WindowFactory, fake
 from meelezer.episode_files import resolve_episode_files
 from meelezer.store.episodes import load_segments
 from meelezer.store.rows import SegmentRow
@@ -179,7 +179,7 @@ def test_check_labels_marks_lines_in_transcript_and_timeline_and_goes_to_the_nex
 
     delegate = window.transcript.delegate
     assert sorted(delegate.voice_marks) == [2, 6]
-    assert "does not sound like Milo (62 % away" in delegate.voice_marks[2]
+    assert delegate.voice_marks[2] == "This voice does not sound like Milo. Check the label."
     checks = window.timeline.content.voice_checks
     assert [(m.kind, m.time_ms) for m in checks] == [
         (MarkKind.VOICE, window.transcript.model.line(row).start_ms) for row in (2, 6)]
@@ -276,3 +276,22 @@ def test_a_line_holding_two_voices_is_offered_split_at_the_change_in_one_undo_st
     window.annotation_actions.undo.trigger()
     assert segments(window) == before
     assert window.transcript.model.rowCount() == len(before)
+
+
+def test_the_play_button_plays_a_few_typical_seconds_of_the_voice_then_pauses(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path) -> None:
+    window = make_window()
+    wiring = suggestions_on(window, FakeEngine(voices=2))
+    open_episode(window, demo)
+    analysed(window)
+    panel = suggest(qtbot, wiring)
+    assert wiring.suggestions.suggestions is not None
+    start, end = wiring.suggestions.suggestions.voices[1].typical
+    player = fake(window)
+    qtbot.mouseClick(panel.group_row(1).play_button, Qt.MouseButton.LeftButton)
+    assert player.position_ms() == start and window.controller.is_playing()
+    player.advance(end - start - 100)
+    qtbot.waitUntil(lambda: window.controller.position_ms() >= end - 100)
+    assert window.controller.is_playing()
+    player.advance(200)
+    qtbot.waitUntil(lambda: not window.controller.is_playing())

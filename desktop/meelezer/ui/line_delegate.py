@@ -273,9 +273,9 @@ class LineDelegate(QStyledItemDelegate):
         if changes and item.speaker:
             self._paint_chip(painter, rect, item)
         if row in self.voice_marks:
-            left, width = metrics.speaker_bar()
-            paint_mark(painter, rect.left() + left + width / 2,
-                       text_top + metrics.line_spacing / 2, metrics.line_spacing * 0.62)
+            size = metrics.line_spacing * 0.7  # left of the speaker bar, on the line
+            paint_mark(painter, rect.left() + metrics.speaker_bar()[0] - size * 0.75,
+                       text_top + metrics.line_spacing / 2, size)
         layout = self._layout(row, item, rect.width())
         origin = QPointF(rect.left() + metrics.text_left, text_top)
         selections: list[QTextLayout.FormatRange] = []

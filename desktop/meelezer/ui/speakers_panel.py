@@ -284,7 +284,7 @@ class SpeakersPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(add_row)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.hint, 1)
+        layout.addWidget(self.hint)
         layout.addWidget(self.tools)
         self.voices = VoicePanel()  # Suggest speakers: groups by voice, to name
         layout.addWidget(self.voices, 2)

@@ -16,9 +16,8 @@ MARK_COLOR = QColor("#e8590c")
 def mark_tooltip(mark: LabelMark) -> str:
     """Why a line is marked, in words."""
     translate = QCoreApplication.translate
-    text = translate("VoiceMarks", "This voice does not sound like {speaker} ({far} % away "
-                     "from their voice). Check the label.").format(
-        speaker=mark.speaker, far=round(mark.distance * 100))
+    text = translate("VoiceMarks", "This voice does not sound like {speaker}. Check the "
+                     "label.").format(speaker=mark.speaker)
     if mark.change_ms is not None:
         text += "\n" + translate("VoiceMarks", "Another voice starts at {time}: right-click "
                                  "the line to split it there.").format(

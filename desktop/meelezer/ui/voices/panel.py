@@ -129,6 +129,7 @@ class VoicePanel(QWidget):
     one_more_requested = Signal()
     line_requested = Signal(int)  # segment id: go to that line
     next_mark_requested = Signal()
+    done = Signal()  # a group was named: the transcript can have the keys again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +168,9 @@ class VoicePanel(QWidget):
         self.review_label = QLabel()
         self.review = QListWidget()
         self.review.setAccessibleName(self.tr("Lines to review"))
+        # Long lines end in "…" rather than scroll sideways in a narrow panel.
+        self.review.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.review.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.review.itemActivated.connect(self._go_to_line)
         self.review.itemClicked.connect(self._go_to_line)
         self.marks_label = QLabel()
@@ -236,11 +240,17 @@ class VoicePanel(QWidget):
             row = VoiceGroupRow(index, voice, names, named.get(index))
             row.play_requested.connect(self.play_requested)
             row.name_requested.connect(self.name_requested)
+            row.name_requested.connect(lambda _index, _name: self.done.emit())
             item = QListWidgetItem()
             item.setData(GROUP_ROLE, index)
             item.setSizeHint(row.sizeHint())
             self.groups.addItem(item)
             self.groups.setItemWidget(item, row)
+        # Room for up to three groups and two lines to review, however small the dock was.
+        row_height = max((self.groups.sizeHintForRow(i) for i in range(self.groups.count())),
+                         default=0)
+        frame = 2 * self.groups.frameWidth() + 2
+        self.groups.setMinimumHeight(min(3, len(voices)) * row_height + frame if voices else 0)
         self.review.clear()
         for segment_id, start_ms, text in unclear:
             item = QListWidgetItem(f"{format_clock(start_ms)}  {text}")
@@ -255,6 +265,8 @@ class VoicePanel(QWidget):
         for widget in (self.groups, self.review_label, self.review):
             widget.setVisible(suggestions is not None)
         self.review.setVisible(bool(unclear))
+        if unclear:
+            self.review.setMinimumHeight(min(2, len(unclear)) * self.review.sizeHintForRow(0) + 6)
         self._update_buttons()
 
     def show_mark_count(self, count: int) -> None:

@@ -63,6 +63,7 @@ class VoiceWiring(QObject):
         p.one_more_requested.connect(s.one_more_voice)
         p.line_requested.connect(self.go_to_segment)
         p.next_mark_requested.connect(self.next_mark)
+        p.done.connect(annotations.back_to_transcript)
         self.next_check.triggered.connect(self.next_mark)
         s.availability_changed.connect(p.set_available)
         s.running_changed.connect(p.set_running)
