@@ -125,7 +125,9 @@ def test_the_next_episode_of_the_show_comes_named_and_accept_all_is_one_step(
     window.annotator.set_show("AI Report")
     analysed(window)
     assert wiring.suggestions.suggestions is None  # the old episode's groups are gone
-    panel = suggest(qtbot, wiring)
+    wiring.suggest.trigger()  # Annotate → Suggest speakers, as the button
+    qtbot.waitUntil(lambda: wiring.suggestions.suggestions is not None
+                    and not wiring.suggestions.is_running)
     assert set(engine.requests[-1].profiles) == {"Milo Brandt", "Wietse Hage"}
     assert panel.group_row(1).title.text().startswith("Wietse Hage, 96 % sure: ")
     assert panel.group_row(1).name_box.currentText() == "Wietse Hage"
@@ -237,7 +239,7 @@ def test_without_audio_the_button_is_disabled_and_says_why(
     folder.mkdir()
     open_episode(window, Path(shutil.copy(seeds_dir / DEMO_TEXT, folder / DEMO_TEXT)))
     button = wiring.panel.suggest_button
-    assert not button.isEnabled()
+    assert not button.isEnabled() and not wiring.suggest.isEnabled()
     assert "no audio" in button.toolTip()
 
 

@@ -173,6 +173,8 @@ class MainWindow(QMainWindow):
             annotate.addAction(action)
         self.annotations.add_highlight_colors(annotate.addMenu(self.tr("Highlight as quote in")))
         annotate.addSeparator()
+        annotate.addActions(self.voices.actions())
+        annotate.addSeparator()
         annotate.addAction(n.choose_show)
 
         view = menus.addMenu(self.tr("&View"))
@@ -454,7 +456,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         actions = (self.actions_.all() + self.annotation_actions.all()
-                   + self.timeline_actions.all())
+                   + self.timeline_actions.all() + self.voices.actions())
         ShortcutsDialog(shortcut_rows(actions), self).exec()
 
     def open_log_folder(self) -> bool:

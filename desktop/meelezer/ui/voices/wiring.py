@@ -42,12 +42,16 @@ class VoiceWiring(QObject):
         self.timeline = timeline
         self.panel = panel = annotations.speakers_panel.voices
         self.messages = messages
+        self.annotations = annotations
         self.suggestions = VoiceSuggestions(session, annotator, analysis, playback, data_dir,
                                             engine_factory, self)
         self.next_check: QAction = make_action(
             window, translate("MainWindow", "Next line to check"), "Ctrl+Shift+K",
             translate("MainWindow", "Go to the next line whose voice does not sound like its "
                                     "speaker"))
+        self.suggest = make_action(window, translate("MainWindow", "&Suggest speakers"),
+                                   tip=translate("MainWindow", "Group the lines by voice, to "
+                                                               "name each voice at once"))
         window.addAction(self.next_check)
         annotations.line_menu_extras.append(self.add_split_offer)
         self.next_check.setEnabled(False)
@@ -55,6 +59,7 @@ class VoiceWiring(QObject):
 
         s, p = self.suggestions, panel
         p.suggest_requested.connect(s.start)
+        self.suggest.triggered.connect(self.start_from_menu)
         p.cancel_requested.connect(s.cancel)
         p.play_requested.connect(s.play_typical)
         p.name_requested.connect(s.name_group)
@@ -66,6 +71,7 @@ class VoiceWiring(QObject):
         p.done.connect(annotations.back_to_transcript)
         self.next_check.triggered.connect(self.next_mark)
         s.availability_changed.connect(p.set_available)
+        s.availability_changed.connect(lambda able, _why: self.suggest.setEnabled(able))
         s.running_changed.connect(p.set_running)
         s.progressed.connect(p.set_progress)
         s.suggestions_changed.connect(lambda _s: self.show_suggestions(force=True))
@@ -83,6 +89,7 @@ class VoiceWiring(QObject):
             lambda change: self.show_suggestions(force=True) if Change.SPEAKERS in change
             and Change.LINES not in change else None)
         p.set_available(*s.availability())
+        self.suggest.setEnabled(s.availability()[0])
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -128,6 +135,14 @@ class VoiceWiring(QObject):
         self.next_check.setEnabled(bool(by_row))
 
     # -- actions ----------------------------------------------------------------------------
+
+    def actions(self) -> list[QAction]:
+        return [self.suggest, self.next_check]
+
+    def start_from_menu(self) -> None:
+        """Suggest speakers, with the Speakers panel in sight to show the groups."""
+        self.annotations.speakers_dock.show()
+        self.suggestions.start()
 
     def accept_all(self) -> None:
         count = self.suggestions.accept_all()
