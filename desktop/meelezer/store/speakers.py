@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from sqlalchemy import (
     ColumnElement,
@@ -21,7 +21,7 @@ from sqlalchemy import (
 from meelezer.store.database import Database
 from meelezer.store.errors import StoreError, episode_not_found
 from meelezer.store.rows import SpeakerRow
-from meelezer.store.tables import EPISODE, SEGMENT, SHOW, SPEAKER, inserted_id
+from meelezer.store.tables import EPISODE, SEGMENT, SHOW, SPEAKER, VOICE_PROFILE, inserted_id
 from meelezer.texts import translate
 
 # Ids per "IN (...)" list: well under SQLite's bound-parameter limit on any version.
@@ -99,6 +99,7 @@ class DeletedSpeaker:
 
     speaker: SpeakerRow
     segment_ids: tuple[int, ...]
+    voice_profile: dict[str, Any] | None = None  # its remembered voice, as stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,13 +247,14 @@ def delete_speaker(db: Database, speaker_id: int) -> DeletedSpeaker:
         connection = session.connection()
         speaker = _get_speaker(db, connection, speaker_id)
         segment_ids = _segments_of(connection, speaker_id)
+        profile = _voice_profile(connection, speaker_id)
         # The foreign key is ON DELETE SET NULL; clearing explicitly as well keeps the lines
         # right on a connection where enforcement happens to be off.
         connection.execute(
             update(SEGMENT).where(SEGMENT.c.speaker_id == speaker_id).values(speaker_id=None)
         )
         connection.execute(delete(SPEAKER).where(SPEAKER.c.id == speaker_id))
-    return DeletedSpeaker(speaker, segment_ids)
+    return DeletedSpeaker(speaker, segment_ids, profile)
 
 
 def restore_speaker(db: Database, deleted: DeletedSpeaker) -> None:
@@ -261,6 +263,8 @@ def restore_speaker(db: Database, deleted: DeletedSpeaker) -> None:
         connection = session.connection()
         reinsert_speaker(connection, deleted.speaker)
         _assign_ids(connection, deleted.segment_ids, deleted.speaker.id)
+        if deleted.voice_profile is not None:
+            connection.execute(insert(VOICE_PROFILE).values(deleted.voice_profile))
 
 
 def reinsert_speaker(connection: Connection, speaker: SpeakerRow) -> None:
@@ -283,11 +287,12 @@ def merge_speakers(db: Database, source_id: int, target_id: int) -> DeletedSpeak
         source = _get_speaker(db, connection, source_id)
         _get_speaker(db, connection, target_id)
         segment_ids = _segments_of(connection, source_id)
+        profile = _voice_profile(connection, source_id)
         connection.execute(
             update(SEGMENT).where(SEGMENT.c.speaker_id == source_id).values(speaker_id=target_id)
         )
         connection.execute(delete(SPEAKER).where(SPEAKER.c.id == source_id))
-    return DeletedSpeaker(source, segment_ids)
+    return DeletedSpeaker(source, segment_ids, profile)
 
 
 def talk_times(db: Database, episode_id: int) -> dict[int, int]:
@@ -397,6 +402,13 @@ def _name_taken(db: Database, name: str) -> StoreError:
         "Store", "There is already a speaker called “{name}” here; choose another name, or "
         "merge the two speakers.",
     ).format(name=name), db.path)
+
+
+def _voice_profile(connection: Connection, speaker_id: int) -> dict[str, Any] | None:
+    """The speaker's voice profile row (it goes with the speaker, and comes back on undo)."""
+    row = connection.execute(
+        select(VOICE_PROFILE).where(VOICE_PROFILE.c.speaker_id == speaker_id)).one_or_none()
+    return dict(row._mapping) if row is not None else None
 
 
 def _segments_of(connection: Connection, speaker_id: int) -> tuple[int, ...]:

@@ -195,3 +195,21 @@ def test_profiles_stay_out_of_annotation_archives(
         import_annotations(other, archive)
         assert [r.speaker_name for r in load_segments(other, other_id)] == ["Anna"] * 6
         assert list_voice_profiles(other, other_id) == {}
+
+
+def test_undoing_a_delete_or_merge_of_a_speaker_brings_its_profile_back(
+        db: Database, make_transcript: Factory) -> None:
+    from meelezer.store.speakers import merge_speakers, restore_speaker
+
+    episode_id = _import(db, make_transcript(6, speakers=(None,), show="AI Report"))
+    ids = tuple(row.id for row in load_segments(db, episode_id))
+    name_voices(db, episode_id, [_naming(ids[:3], _unit(1, 0), 3, new_name="Anna"),
+                                 _naming(ids[3:], _unit(0, 1), 3, new_name="Bram")])
+    before = list_voice_profiles(db, episode_id)
+    anna, bram = (s.id for s in list_speakers(db, episode_id))
+    restore_speaker(db, delete_speaker(db, anna))
+    restore_speaker(db, merge_speakers(db, bram, anna))
+    after = list_voice_profiles(db, episode_id)
+    assert after.keys() == before.keys() == {anna, bram}
+    assert all(np.array_equal(after[k].embedding, before[k].embedding)
+               and after[k].line_count == before[k].line_count for k in before)
