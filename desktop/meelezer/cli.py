@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from meelezer.transcript.model import Segment
 
 SUBCOMMANDS = ("convert", "info", "export", "annotations", "list", "add", "analyse", "analyze",
-               "align")
+               "align", "voices")
 
 # How many titles and problems a report lists before it only counts the rest.
 LISTED_AT_MOST = 10
@@ -81,7 +81,8 @@ def _app_parser() -> argparse.ArgumentParser:
         "'meelezer annotations export OUTPUT [EPISODE ...]' (back up your annotations), "
         "'meelezer annotations import ARCHIVE', 'meelezer list', "
         "'meelezer add FILE…', 'meelezer analyse AUDIO', "
-        "'meelezer align AUDIO TRANSCRIPT OUTPUT' (each has --help).",
+        "'meelezer align AUDIO TRANSCRIPT OUTPUT', "
+        "'meelezer voices AUDIO TRANSCRIPT OUTPUT' (each has --help).",
     )
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
                         help="an audio file and/or its transcript; the other is found by name")
@@ -172,6 +173,9 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     from meelezer.cli_align import add_parser as add_align_parser
 
     add_align_parser(commands)
+    from meelezer.cli_voices import add_parser as add_voices_parser
+
+    add_voices_parser(commands, _add_force)
     return parser
 
 
@@ -233,6 +237,11 @@ def _run_subcommand(args: list[str]) -> int:
             return analyse_command(options.audio)
         if options.command == "align":
             return _align(options)
+        if options.command == "voices":
+            from meelezer.cli_voices import voices_command
+
+            return voices_command(options.audio, options.transcript, options.output,
+                                  options.count, options.force)
         return _info(options.file)
     except (TranscriptError, StoreError, _CommandFailed) as error:
         return _fail(str(error))
