@@ -125,5 +125,21 @@ def _alignment_benchmarks() -> dict[str, Callable[[], list[Result]]]:
             "alignment-seed-000-spoken": seed_000}
 
 
+def _voice_benchmarks() -> dict[str, Callable[[], list[Result]]]:
+    def named(function: str) -> Callable[[], list[Result]]:
+        def run() -> list[Result]:
+            import bench_voices
+
+            result: list[Result] = getattr(bench_voices, function)()
+            return result
+
+        return run
+
+    return {"voices-grouping": named("bench_grouping"), "voices-profiles": named("bench_profiles"),
+            "voices-check-labels": named("bench_check_labels"),
+            "voices-full-track": named("bench_full_track"),
+            "voices-install-size": named("bench_install_size")}
+
+
 BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
-    **_import_benchmarks(), **_ui_benchmarks(), **_alignment_benchmarks()}
+    **_import_benchmarks(), **_ui_benchmarks(), **_alignment_benchmarks(), **_voice_benchmarks()}
