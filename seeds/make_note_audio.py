@@ -3,8 +3,8 @@ natural pauses, and record when each of its lines is really spoken (a sidecar JS
 
 The lines are the ones Meelezer shows for the note (its reader splits the paragraph), so the
 sidecar says, for every line the app shows, where it truly starts. Two espeak-ng Dutch voice
-variants take turns (a conversation), each line at its own rate (150-195 wpm, not the
-aligner's reference rate); `[Muziek]` becomes a few seconds of music. Run with the project's
+variants take turns (a conversation) at a pace that wanders over minutes (135-205 wpm, not
+the aligner's reference rate); `[Muziek]` becomes a jingle of 4-20 s. Run with the project's
 Python (`make note-audio`): the output is the same on every run.
 """
 
@@ -29,9 +29,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # its sibling make_dem
 import make_demo_audio as demo
 
 VOICES = ("nl+m3", "nl+m1")  # two hosts; neither is the aligner's reference voice "nl"
-RATES = (150, 195)  # words per minute, drawn per line
+# Words per minute: the hosts' pace wanders slowly between these (a step a line), as people
+# speed up and slow down over minutes, and each line varies a little around it. So times
+# spread by text length drift from the speech, as with a real recording.
+RATES = (135, 205)
+PACE_STEP, LINE_JITTER = 4, 8
 TURN_LINES = (3, 9)  # lines a host speaks before the other one takes over
-MUSIC_S = (3.0, 6.0)
+MUSIC_S = (4.0, 20.0)  # a jingle where the text says [Muziek]
 SEED = 2024
 TAG = re.compile(r"\[(muziek|music|applaus|gelach)\]", re.IGNORECASE)
 
@@ -60,12 +64,16 @@ def plan_lines(lines: list[str]) -> list[Plan]:
     rng = random.Random(SEED)
     plans: list[Plan] = []
     voice, turn_left = 0, rng.randint(*TURN_LINES)
+    pace = float(sum(RATES) / 2)
     for text in lines:
+        pace = min(RATES[1], max(RATES[0], pace + rng.uniform(-PACE_STEP, PACE_STEP)))
+        rate = round(min(RATES[1], max(RATES[0], pace + rng.uniform(-LINE_JITTER,
+                                                                     LINE_JITTER))))
         turn_left -= 1
         changes = turn_left == 0
         pause = rng.uniform(0.6, 1.5) if changes else (
             rng.uniform(1.5, 3.0) if rng.random() < 0.08 else rng.uniform(0.2, 0.8))
-        plans.append(Plan(text, VOICES[voice], rng.randint(*RATES), pause))
+        plans.append(Plan(text, VOICES[voice], rate, pause))
         if changes:
             voice, turn_left = 1 - voice, rng.randint(*TURN_LINES)
     return plans
@@ -85,7 +93,7 @@ def speak_line(index: int, plan: Plan, work: Path) -> list[Part]:
     pieces = TAG.split(plan.text)
     for number, piece in enumerate(pieces):
         if number % 2 == 1:  # a tag
-            seconds = MUSIC_S[0] + (index % 4) * (MUSIC_S[1] - MUSIC_S[0]) / 3
+            seconds = MUSIC_S[0] + (index % 5) * (MUSIC_S[1] - MUSIC_S[0]) / 4
             path = music(seconds, work / f"{index:05d}-{number}-music.wav")
             parts.append(Part(None, path, len(demo.read_samples(path))))
             continue

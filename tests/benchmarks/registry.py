@@ -121,9 +121,17 @@ def _alignment_benchmarks() -> dict[str, Callable[[], list[Result]]]:
 
         return bench_alignment_seed_000()
 
-    return {"alignment-accuracy": accuracy, "alignment-seed-003-track": seed_003,
-            "alignment-seed-000-spoken": seed_000}
+    def accuracy_long() -> list[Result]:
+        from bench_alignment import bench_alignment_accuracy_long
 
+        return bench_alignment_accuracy_long()
+
+    return {"alignment-accuracy": accuracy, "alignment-seed-003-track": seed_003,
+            "alignment-seed-000-spoken": seed_000, "alignment-accuracy-long": accuracy_long}
+
+
+# Heavy runs that `make bench` leaves out; `run.py NAME` runs them.
+NAMED_ONLY = {"alignment-accuracy-long"}
 
 def _voice_benchmarks() -> dict[str, Callable[[], list[Result]]]:
     def named(function: str) -> Callable[[], list[Result]]:

@@ -1,6 +1,7 @@
 """Runs every benchmark, each in a fresh process so peak memory is its own, and prints a table.
 
 Usage: python tests/benchmarks/run.py [NAME ...] [--json]
+Without names it runs all but the heavy ones in registry.NAMED_ONLY, which run when named.
 Benchmarks report numbers; they never assert. Targets are printed beside the figures.
 """
 
@@ -17,7 +18,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 if str(BENCH_DIR) not in sys.path:
     sys.path.insert(0, str(BENCH_DIR))
 
-from registry import BENCHMARKS, Result  # noqa: E402  (path set just above)
+from registry import BENCHMARKS, NAMED_ONLY, Result  # noqa: E402  (path set just above)
 
 
 def run_in_subprocess(name: str) -> list[Result]:
@@ -63,7 +64,7 @@ def main() -> int:
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(unknown)}")
     results: list[Result] = []
-    for name in options.names or list(BENCHMARKS):
+    for name in options.names or [name for name in BENCHMARKS if name not in NAMED_ONLY]:
         print(f"running {name} …", file=sys.stderr, flush=True)
         results.extend(run_in_subprocess(name))
     if options.json:

@@ -16,9 +16,8 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
-import wave
 import zlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,7 @@ from helpers.alignment_texts import (
     ENGLISH_NOT_SPOKEN,
     dutch_lines,
 )
+from helpers.audio_files import write_wav
 from helpers.speech_synthesis import (
     RATE,
     EspeakRequest,
@@ -121,6 +121,17 @@ CONDITIONS = [
     _english("en middle cut + unspoken tail (slt)", 30, voice="slt", count=24,
              cut_lines=(10, 14), unspoken_tail=True),
 ]
+
+
+# The heavier set (`run.py alignment-accuracy-long`): every condition again with other and
+# three times as many lines, about 1 h 20 min of audio.
+LONG_CONDITIONS = [replace(condition, name=condition.name + ", long",
+                           first_line=condition.first_line + 600 if condition.language == "nl"
+                           else condition.first_line + 7,
+                           line_count=condition.line_count * 3,
+                           cut_lines=(condition.cut_lines[0] * 3, condition.cut_lines[1] * 3)
+                           if condition.cut_lines else None)
+                   for condition in CONDITIONS]
 
 
 def truth_recording(condition: Condition, cache: Path = CACHE) -> TruthRecording:
@@ -298,13 +309,7 @@ def _music(length: int, seed: int) -> Samples:
 def _write_audio(samples: Samples, target: Path, opus: bool) -> None:
     """16-bit WAV, or Opus at 32 kbit/s (opusenc, fixed serial: the same file every run);
     through a temporary name, so a killed run leaves no half file in the cache."""
-    wav = target.with_suffix(".tmp.wav")
-    pcm = (np.clip(samples, -1, 1) * 32767).astype("<i2")
-    with wave.open(str(wav), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(RATE)
-        out.writeframes(pcm.tobytes())
+    wav = write_wav(target.with_suffix(".tmp.wav"), samples, RATE)
     if opus:
         encoded = target.with_suffix(".tmp.opus")
         subprocess.run(["opusenc", "--quiet", "--bitrate", "32", "--serial", "1", str(wav),
