@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from meelezer.store import (
     assignments,
+    audio_sync,
     corrections,
     notes,
     retiming,
@@ -334,6 +335,18 @@ class Annotator(QObject):
 
         self._push(self.tr("Split line"), do,
                    lambda: splitting.unsplit_segment(self.database, state[0]), Change.LINES)
+
+    def sync_to_audio(self, lines: Sequence[audio_sync.SyncedLine]) -> None:
+        """New times and words for many lines at once (Sync to audio), as one undo step."""
+        episode_id = self._episode()
+        state: list[audio_sync.SyncUndo] = []
+
+        def do() -> None:
+            state[:] = [audio_sync.apply_sync(self.database, episode_id, lines)]
+
+        self._push(self.tr("Sync to audio"), do,
+                   lambda: audio_sync.restore_sync(self.database, state[0]), Change.LINES,
+                   lambda: state[0].segment_ids if state else ())
 
     # -- plumbing ---------------------------------------------------------------------------
 

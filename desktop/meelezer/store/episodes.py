@@ -161,6 +161,7 @@ def load_segments(db: Database, episode_id: int,
             SEGMENT.c.times_estimated,
             SEGMENT.c.original_text,
             SEGMENT.c.time_set_by_user,
+            SEGMENT.c.found_in_audio,
         )
         .select_from(SEGMENT.outerjoin(SPEAKER, SEGMENT.c.speaker_id == SPEAKER.c.id))
         .where(SEGMENT.c.episode_id == episode_id)

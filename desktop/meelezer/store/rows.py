@@ -22,6 +22,7 @@ class SegmentRow:
     times_estimated: bool
     original_text: str | None  # the reader's text, set once the user corrected the line
     time_set_by_user: bool
+    found_in_audio: bool | None = None  # None: never synced to the audio; False: flagged
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,8 @@ from meelezer.ui.voices.marks import paint_mark
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ESTIMATED_MARK = "~"
+# Amber, see-through: readable under dark and light time text alike.
+NOT_IN_AUDIO_BADGE = QColor(245, 158, 11, 90)
 _UNSIZED_WIDTH = 640  # width assumed before the view has told us its real one
 _LAYOUT_CACHE_ROWS = 400  # a few screens' worth of wrapped rows, kept for repainting
 
@@ -338,6 +340,15 @@ class LineDelegate(QStyledItemDelegate):
                 self._time_advances.clear()
             advance = self._time_advances[label] = self._time_fm.horizontalAdvance(label)
         right = rect.left() + metrics.time_left + metrics.time_width
+        if item.not_in_audio:  # an amber badge behind the time: check this line's time
+            pad = metrics.line_spacing * 0.15
+            badge = QRectF(right - advance - pad, text_top, advance + 2 * pad,
+                           metrics.line_spacing)
+            painter.save()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(NOT_IN_AUDIO_BADGE)
+            painter.drawRoundedRect(badge, 3, 3)
+            painter.restore()
         # Right-aligned so the digits line up and a "~" hangs into the margin on its left.
         painter.drawText(QPointF(right - advance, text_top + metrics.text_ascent), label)
 

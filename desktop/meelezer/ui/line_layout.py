@@ -150,6 +150,10 @@ def marker_tooltip(metrics: LineMetrics, item: LineItem | None, x_in_row: float)
     if item is None or x_in_row >= metrics.text_left:
         return ""
     parts = []
+    if item.not_in_audio:
+        parts.append(QCoreApplication.translate(
+            "TranscriptView", "Not found in the audio: this line kept its old time. Check it "
+            "while it plays; T sets its start."))
     if item.edited:
         parts.append(QCoreApplication.translate("TranscriptView",
                                                 "Corrected — the original text is kept"))

@@ -53,6 +53,8 @@ from meelezer.ui.playback_controller import PlaybackController
 from meelezer.ui.preferences_dialog import PreferencesDialog
 from meelezer.ui.reading_controls import ReadingControls
 from meelezer.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+from meelezer.ui.sync_bar import SyncBar
+from meelezer.ui.sync_controller import SyncController
 from meelezer.ui.timeline.timeline import Timeline
 from meelezer.ui.timeline.wiring import wire_timeline
 from meelezer.ui.transcript_model import LineItem
@@ -112,6 +114,10 @@ class MainWindow(QMainWindow):
             self, self.session, self.annotator, self.analysis, self.controller, self.transcript,
             self.timeline, self.annotations, self.messages, library.database.path.parent,
             window_engine)
+        self.sync_bar = SyncBar()
+        self.sync = SyncController(self, self.session, self.annotator, self.analysis,
+                                   self.timeline, self.transcript, self.controller,
+                                   self.messages, self.sync_bar)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -121,6 +127,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.header)
         layout.addWidget(self.annotations.find_bar)
         layout.addWidget(self._pages, 1)
+        layout.addWidget(self.sync_bar)
         layout.addWidget(self.timeline)
         layout.addWidget(self.bar)
         self.setCentralWidget(central)
@@ -176,6 +183,8 @@ class MainWindow(QMainWindow):
         annotate.addActions(self.voices.actions())
         annotate.addSeparator()
         annotate.addAction(n.choose_show)
+        annotate.addSeparator()
+        annotate.addActions(self.sync.actions.all())
 
         view = menus.addMenu(self.tr("&View"))
         view.addAction(a.follow_playback)
@@ -456,7 +465,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         actions = (self.actions_.all() + self.annotation_actions.all()
-                   + self.timeline_actions.all() + self.voices.actions())
+                   + self.timeline_actions.all() + self.voices.actions()
+                   + self.sync.actions.all())
         ShortcutsDialog(shortcut_rows(actions), self).exec()
 
     def open_log_folder(self) -> bool:
@@ -529,6 +539,7 @@ class MainWindow(QMainWindow):
             return
         self.analysis.shutdown()
         self.voices.suggestions.clear()  # stops suggesting; nothing half-applied
+        self.sync.shutdown()
         self.session.save_position()
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()

@@ -38,6 +38,7 @@ class LineItem:
     highlight_color: str | None = None  # "#rrggbb" of a quote highlight over the whole line
     has_note: bool = False  # a note is attached: a marker by the time
     edited: bool = False  # the text was corrected (the original is kept elsewhere)
+    not_in_audio: bool = False  # Sync to audio did not find it: it kept its old time
 
 
 class LineRole(IntEnum):
@@ -187,4 +188,7 @@ class TranscriptModel(QAbstractListModel):
         if line.times_estimated:
             clock = QCoreApplication.translate("TranscriptView", "about {time}").format(time=clock)
         who = f", {line.speaker}" if line.speaker else ""
+        if line.not_in_audio:
+            clock = QCoreApplication.translate(
+                "TranscriptView", "{time}, not found in the audio").format(time=clock)
         return f"{clock}{who}: {line.text}"

@@ -10,11 +10,15 @@ import enum
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from meelezer.audio.analysis import AudioAnalysis
 from meelezer.store.rows import NoteRow
 from meelezer.transcript.timing import segment_index_at
 from meelezer.ui.transcript_model import LineItem
+
+if TYPE_CHECKING:
+    from meelezer.ui.timeline.sync_preview import SyncPreview
 
 
 class MarkKind(enum.Enum):
@@ -57,6 +61,7 @@ class TimelineContent:
         self.audio_duration_ms = 0  # as the player (or the analysis) knows it
         self._note_times: list[int] = []
         self._find_times: list[int] = []
+        self.sync_preview: SyncPreview | None = None  # Sync to audio's result, not yet applied
 
     # --- changes ---------------------------------------------------------------------------
 
@@ -105,6 +110,10 @@ class TimelineContent:
 
     def set_analysis(self, analysis: AudioAnalysis | None) -> None:
         self.analysis = analysis
+        self.version += 1
+
+    def set_sync_preview(self, preview: SyncPreview | None) -> None:
+        self.sync_preview = preview
         self.version += 1
 
     def set_audio_duration(self, duration_ms: int) -> None:

@@ -15,6 +15,7 @@ from meelezer.audio.analysis import AudioAnalysis
 from meelezer.transcript.timecode import format_clock
 from meelezer.ui.timeline.colors import TimelineColors
 from meelezer.ui.timeline.content import Mark, MarkKind, TimelineContent
+from meelezer.ui.timeline.sync_preview import paint_sync_preview
 from meelezer.ui.timeline.window import TimeWindow
 from meelezer.ui.transcript_model import LineItem
 from meelezer.ui.voices.marks import paint_mark
@@ -85,6 +86,9 @@ def render_layer(size: QSize, dpr: float, areas: StripAreas, content: TimelineCo
             _paint_waveform(painter, areas.wave, analysis, content, window, colors)
         else:
             _paint_line_blocks(painter, areas.wave, runs, window, colors)
+        if content.sync_preview is not None:
+            paint_sync_preview(painter, areas.wave, content.sync_preview, window, colors,
+                               detailed=style.ticks)
         _paint_band(painter, areas.band, runs, window, colors, style)
         _paint_marks(painter, areas, content.marks_between(window.start_ms, window.end_ms),
                      window, width, colors, style.find_lines)

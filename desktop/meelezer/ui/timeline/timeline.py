@@ -15,6 +15,7 @@ from meelezer.audio.analysis import AudioAnalysis
 from meelezer.store.rows import NoteRow
 from meelezer.ui.timeline.content import Mark, TimelineContent
 from meelezer.ui.timeline.overview import OverviewStrip
+from meelezer.ui.timeline.sync_preview import SyncPreview
 from meelezer.ui.timeline.window import MIN_SPAN_MS, PAGE_LEAD, ZOOM_STEP, TimeWindow
 from meelezer.ui.timeline.zoom_strip import ZoomStrip
 from meelezer.ui.transcript_model import LineItem, TranscriptModel
@@ -101,6 +102,11 @@ class Timeline(QWidget):
     def set_analysis(self, analysis: AudioAnalysis | None) -> None:
         """The audio analysis so far (partial ones fill the waveform in); None: no audio."""
         self.content.set_analysis(analysis)
+        self._content_changed()
+
+    def set_sync_preview(self, preview: SyncPreview | None) -> None:
+        """Show (or, with None, stop showing) the line starts Sync to audio would change."""
+        self.content.set_sync_preview(preview)
         self._content_changed()
 
     def set_duration_ms(self, duration_ms: int) -> None:

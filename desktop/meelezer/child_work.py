@@ -1,0 +1,90 @@
+"""Long CPU work in a spawned child process, with the progress and cancel of a
+``WorkContext``: the app's GUI thread then never waits for the GIL behind it (see
+``audio/separate_process.py`` for the figures that made the analysis go this way).
+
+The child only computes and sends its result back over a pipe; it writes nothing, so
+terminating it on cancel, or the app being killed, leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
+
+from meelezer.work import Cancelled, WorkContext
+
+T = TypeVar("T")
+
+_POLL_S = 0.05  # how quickly a cancel is noticed while the child works
+_PROGRESS_EVERY_S = 0.1  # the child reports at most this often (a pipe message each)
+
+
+class ChildWorkError(Exception):
+    """The work raised in the child (``kind``: its exception's class name), or the child
+    died; the message is the child's own."""
+
+    def __init__(self, message: str, kind: str = ""):
+        super().__init__(message)
+        self.kind = kind
+
+
+def run_in_child(work: Callable[..., T], args: tuple[Any, ...], context: WorkContext,
+                 name: str) -> T:
+    """``work(*args, context)`` in a spawned process; its return value, or ``ChildWorkError``.
+
+    ``work`` must be a module-level function and ``args`` picklable. ``context.cancel()``
+    terminates the child and raises ``Cancelled`` here.
+    """
+    spawn = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Qt app
+    receiver, sender = spawn.Pipe(duplex=False)
+    child = spawn.Process(target=_child_main, args=(work, args, sender), name=name, daemon=True)
+    child.start()
+    sender.close()
+    try:
+        while True:
+            context.check()
+            if not receiver.poll(_POLL_S):
+                if not child.is_alive() and not receiver.poll(0):
+                    raise ChildWorkError(f"the worker process stopped (exit code "
+                                         f"{child.exitcode})", "exit")
+                continue
+            try:
+                message = receiver.recv()
+            except EOFError:
+                continue  # the child is gone; the check above reports it
+            if message[0] == "progress":
+                context.progress(message[1])
+            elif message[0] == "done":
+                result: T = message[1]
+                return result
+            else:
+                raise ChildWorkError(message[2], message[1])
+    except Cancelled:
+        child.terminate()
+        raise
+    finally:
+        receiver.close()
+        child.join(2)
+        if child.is_alive():
+            child.kill()
+
+
+def _child_main(work: Callable[..., object], args: tuple[Any, ...], sender: Connection) -> None:
+    last = [0.0]
+
+    def report(fraction: float, _partial: object | None) -> None:
+        now = time.monotonic()
+        if now - last[0] >= _PROGRESS_EVERY_S:
+            last[0] = now
+            sender.send(("progress", fraction))
+
+    try:
+        result = work(*args, WorkContext(report))
+        sender.send(("done", result))
+    except Exception as error:  # sent to the parent, which words it for the user
+        sender.send(("error", type(error).__name__, str(error) or type(error).__name__))
+    finally:
+        sender.close()
