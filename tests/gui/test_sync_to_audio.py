@@ -306,6 +306,12 @@ def test_lines_not_found_are_marked_and_reviewable(
     assert view.selected_rows() == [NOT_FOUND_ROW]
     assert fake(window).position_ms() == view.model.line(NOT_FOUND_ROW).start_ms
     assert window.sync.next_not_found() == NOT_FOUND_ROW  # round again: the only one
+    # Timed by hand (T while it plays), the line counts as checked: the mark goes.
+    window.annotator.set_line_start(view.model.line(NOT_FOUND_ROW).segment_id,
+                                    view.model.line(NOT_FOUND_ROW).start_ms + 100)
+    qtbot.waitUntil(lambda: not view.model.line(NOT_FOUND_ROW).not_in_audio)
+    assert window.sync.next_not_found() == -1
+    assert "No line is flagged" in window.messages.text()
 
 
 def test_the_dialog_offers_the_detected_language(qtbot: QtBot) -> None:

@@ -98,7 +98,7 @@ def _export_episode(connection: Connection, episode_id: int) -> dict[str, Any]:
     lines = connection.execute(
         select(SEGMENT.c.position, SEGMENT.c.start_ms, SEGMENT.c.end_ms, SEGMENT.c.text,
                SEGMENT.c.original_text, SEGMENT.c.speaker_id, SEGMENT.c.times_estimated,
-               SEGMENT.c.time_set_by_user)
+               SEGMENT.c.time_set_by_user, SEGMENT.c.found_in_audio)
         .where(SEGMENT.c.episode_id == episode_id)
         .order_by(SEGMENT.c.position)
     ).all()
@@ -122,8 +122,10 @@ def _export_episode(connection: Connection, episode_id: int) -> dict[str, Any]:
         .where(NOTE.c.episode_id == episode_id).order_by(NOTE.c.time_ms, NOTE.c.id)
     ).all()
     # Tap-to-sync and fitting to the audio move estimated lines (and a file-timed line's
-    # end) as well as the tapped one, so when any line was re-timed every line's times go.
-    retimed = episode.times_estimated or any(line.time_set_by_user for line in lines)
+    # end) as well as the tapped one, so when any line was re-timed every line's times go;
+    # so do they once the episode was synced to its audio (which may clear "estimated").
+    retimed = episode.times_estimated or any(
+        line.time_set_by_user or line.found_in_audio is not None for line in lines)
     return {
         "transcript_hash": episode.transcript_hash,
         "title": episode.title,

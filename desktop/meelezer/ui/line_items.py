@@ -56,7 +56,8 @@ def line_item(opened: OpenedEpisode, index: int, marks: NoteMarks) -> LineItem:
         highlight_color=marks.highlights.get(index),
         has_note=index in marks.noted,
         edited=row.original_text is not None,
-        not_in_audio=row.found_in_audio is False,
+        # Timed by hand since (tap-to-sync): checked, so no longer marked.
+        not_in_audio=row.found_in_audio is False and not row.time_set_by_user,
     )
 
 

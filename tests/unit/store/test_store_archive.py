@@ -187,3 +187,19 @@ def test_speakers_already_known_are_updated_not_duplicated(
         assert report.speakers_added == 0
         assert _state(target, target_id) == _state(source, source_id)
         assert ("Milo", "#abcdef", 3) in _state(target, target_id)[2]
+
+
+def test_times_synced_to_the_audio_go_with_the_annotations(
+        libraries: tuple[Database, int, Database, int], tmp_path: Path) -> None:
+    from meelezer.store.audio_sync import SyncedLine, apply_sync
+
+    source, source_id, target, target_id = libraries
+    lines = load_segments(source, source_id)
+    assert not any(line.times_estimated for line in lines)  # timed by the file
+    apply_sync(source, source_id, [SyncedLine(line.id, line.start_ms + 250, line.end_ms + 250,
+                                              (), True) for line in lines])
+    archive = tmp_path / "annotations.json"
+    export_annotations(source, archive)
+    import_annotations(target, archive)
+    assert [(s.start_ms, s.end_ms) for s in load_segments(target, target_id)] == [
+        (s.start_ms, s.end_ms) for s in load_segments(source, source_id)]
