@@ -47,14 +47,13 @@ def run_in_child(work: Callable[..., T], args: tuple[Any, ...], context: WorkCon
         while True:
             context.check()
             if not receiver.poll(_POLL_S):
-                if not child.is_alive() and not receiver.poll(0):
-                    raise ChildWorkError(f"the worker process stopped (exit code "
-                                         f"{child.exitcode})", "exit")
                 continue
             try:
                 message = receiver.recv()
-            except EOFError:
-                continue  # the child is gone; the check above reports it
+            except EOFError:  # the child closed its end without a result: it died
+                child.join(5)
+                raise ChildWorkError(f"the worker process stopped (exit code "
+                                     f"{child.exitcode})", "exit") from None
             if message[0] == "progress":
                 context.progress(message[1])
             elif message[0] == "done":

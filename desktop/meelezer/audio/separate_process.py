@@ -40,14 +40,13 @@ def analyse_in_child(path: Path, context: WorkContext,
             context.check()
             if not receiver.poll(_POLL_S):
                 if not child.is_alive() and not receiver.poll(0):
-                    raise AudioError(translate(
-                        "Audio", "The audio analysis stopped unexpectedly (exit code {code}) "
-                        "while reading {path}.").format(code=child.exitcode, path=path))
+                    raise _stopped(child.exitcode, path)
                 continue
             try:
                 message = receiver.recv()
-            except EOFError:
-                continue  # the child is gone; the check above reports it
+            except EOFError:  # closed without a result: the child died (poll would keep
+                child.join(5)  # saying "readable" on the closed pipe, a busy loop)
+                raise _stopped(child.exitcode, path) from None
             kind = message[0]
             if kind == "progress":
                 context.progress(message[1], message[2])
@@ -65,6 +64,12 @@ def analyse_in_child(path: Path, context: WorkContext,
         child.join(2)
         if child.is_alive():
             child.kill()
+
+
+def _stopped(exit_code: int | None, path: Path) -> AudioError:
+    return AudioError(translate(
+        "Audio", "The audio analysis stopped unexpectedly (exit code {code}) while reading "
+        "{path}.").format(code=exit_code, path=path))
 
 
 def _child_main(path: str, sender: Connection, partial_every_s: float) -> None:

@@ -209,3 +209,36 @@ def test_in_a_child_process_partials_arrive_and_cancel_ends_the_child(
     here, _ = analyse(clip)
     assert analysis.speech == here.speech and analysis.duration_ms == here.duration_ms == 60_000
     assert not report_.ended_early
+
+
+def test_a_child_process_that_dies_is_reported_not_waited_for_forever(
+        tmp_path: Path, seeds_dir_module: Path) -> None:
+    """Killed mid-pass (out of memory, say), the child closes the pipe without a result:
+    that is an error for the user, not an endless loop reading the closed pipe."""
+    import multiprocessing
+    import os
+    import signal
+    import threading
+
+    from meelezer.audio.decode import AudioError
+    from meelezer.audio.separate_process import analyse_in_child
+
+    clip = demo_clip(seeds_dir_module / "ai-report-grok3-demo.opus", 60, tmp_path / "clip.wav")
+    reports: list[float] = []
+
+    def report(fraction: float, _partial: object | None) -> None:
+        reports.append(fraction)
+        if len(reports) == 1:
+            for child in multiprocessing.active_children():
+                if child.name == "meelezer-audio-analysis" and child.pid is not None:
+                    os.kill(child.pid, signal.SIGKILL)
+
+    context = WorkContext(report)
+    # The old loop never returned: a cancel after a minute ends it (Cancelled: the test fails).
+    guard = threading.Timer(60, context.cancel)
+    guard.start()
+    try:
+        with pytest.raises(AudioError, match="stopped unexpectedly"):
+            analyse_in_child(clip, context, partial_every_s=0.0)
+    finally:
+        guard.cancel()
