@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from meelezer.store.audio_sync import SyncedLine
 from meelezer.store.rows import SegmentRow
 from meelezer.transcript.model import Word
 from meelezer.work import WorkContext
+
+if TYPE_CHECKING:
+    from meelezer.audio.alignment import LineToAlign
 
 # A line whose start moves further than this is counted apart in the preview: the user
 # would have read it at the wrong moment before.
@@ -43,6 +46,15 @@ class AlignedLineLike(Protocol):
     def words(self) -> Sequence[_AlignedWordLike]: ...
     @property
     def found(self) -> bool: ...
+
+
+def lines_to_align(rows: Sequence[SegmentRow]) -> list[LineToAlign]:
+    """The aligner's input: each line's text and current times; lines timed by hand
+    (tap-to-sync) are anchors it keeps exactly."""
+    from meelezer.audio.alignment import LineToAlign
+
+    return [LineToAlign(row.text, row.start_ms, row.end_ms, anchored=row.time_set_by_user)
+            for row in rows]
 
 
 class AlignmentLike(Protocol):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
-from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -261,14 +260,12 @@ class SyncController(QObject):
 
 
 def _default_aligner() -> Aligner:
-    from meelezer.audio.align_process import (  # type: ignore[import-not-found]
-        align_request,
-    )
+    from meelezer.audio.align_process import align_request
 
-    return cast(Aligner, align_request)
+    return align_request
 
 
 def _default_detect() -> Callable[[Iterable[str]], str]:
-    from meelezer.audio.alignment import detect_language  # type: ignore[import-not-found]
+    from meelezer.audio.alignment import detect_language
 
-    return cast(Callable[[Iterable[str]], str], detect_language)
+    return detect_language
