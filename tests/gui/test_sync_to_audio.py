@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from helpers.fake_alignment import FakeAlignment, FakeLine, FakeWord
 from helpers.windows import WindowFactory, fake
 from meelezer.audio.decode import AudioError
 from meelezer.episode_files import resolve_episode_files
@@ -30,45 +30,23 @@ ANCHOR_ROW = 3
 SHIFT_MS = 1_500  # every found line starts this much later than it did
 
 
-@dataclass(frozen=True)
-class _Word:
-    text: str
-    start_ms: int
-    end_ms: int
-
-
-@dataclass(frozen=True)
-class _Line:
-    start_ms: int
-    end_ms: int
-    words: tuple[_Word, ...]
-    confidence: float
-    found: bool
-
-
-@dataclass(frozen=True)
-class _Alignment:
-    lines: tuple[_Line, ...]
-    language: str
-
-
-def shifted(request: SyncRequest, context: WorkContext) -> _Alignment:
+def shifted(request: SyncRequest, context: WorkContext) -> FakeAlignment:
     """Every line found 1.5 s later with evenly spread words, except one not found; anchors
     where they are (as the real aligner keeps them)."""
     context.progress(0.5)
     lines = []
     for index, row in enumerate(request.rows):
         if index == NOT_FOUND_ROW:
-            lines.append(_Line(row.start_ms, row.end_ms, (), 0.1, False))
+            lines.append(FakeLine(row.start_ms, row.end_ms, (), False, 0.1))
             continue
         start = row.start_ms if row.time_set_by_user else row.start_ms + SHIFT_MS
         end = max(start + 10, row.end_ms + SHIFT_MS)
         tokens = row.text.split()
         step = (end - start) // max(1, len(tokens))
-        words = tuple(_Word(token, start + k * step, start + (k + 1) * step)
+        words = tuple(FakeWord(token, start + k * step, start + (k + 1) * step)
                       for k, token in enumerate(tokens))
-        lines.append(_Line(start, end, words, 0.9, True))
-    return _Alignment(tuple(lines), request.language or "nl")
+        lines.append(FakeLine(start, end, words, True, 0.9))
+    return FakeAlignment(tuple(lines), request.language or "nl")
 
 
 def _open(window: MainWindow, transcript: Path,
@@ -275,7 +253,7 @@ def test_unreadable_audio_gets_a_clear_message(
 def test_nothing_found_means_no_preview(qtbot: QtBot, make_window: WindowFactory,
                                         demo: Path) -> None:
     def nothing(request: SyncRequest, _context: WorkContext) -> object:
-        return _Alignment(tuple(_Line(row.start_ms, row.end_ms, (), 0.0, False)
+        return FakeAlignment(tuple(FakeLine(row.start_ms, row.end_ms, (), False, 0.0)
                                 for row in request.rows), "nl")
 
     window = make_window()

@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
+from helpers.fake_alignment import FakeLine, FakeWord
 from meelezer.store.rows import SegmentRow
 from meelezer.sync_plan import plan_sync
 from meelezer.transcript.model import Word
-
-
-@dataclass(frozen=True)
-class _Word:
-    text: str
-    start_ms: int
-    end_ms: int
-
-
-@dataclass(frozen=True)
-class _Aligned:
-    """Shaped as meelezer.audio.alignment.AlignedLine (which the plan reads)."""
-
-    start_ms: int
-    end_ms: int
-    words: tuple[_Word, ...]
-    found: bool
-    confidence: float = 1.0
 
 
 def _row(index: int, start_ms: int, end_ms: int, *, estimated: bool = True,
@@ -35,14 +16,14 @@ def _row(index: int, start_ms: int, end_ms: int, *, estimated: bool = True,
                       estimated, None, by_user)
 
 
-def _found(start_ms: int, end_ms: int) -> _Aligned:
+def _found(start_ms: int, end_ms: int) -> FakeLine:
     middle = (start_ms + end_ms) // 2
-    return _Aligned(start_ms, end_ms, (_Word("regel", start_ms, middle),
-                                       _Word("x", middle, end_ms)), True)
+    return FakeLine(start_ms, end_ms, (FakeWord("regel", start_ms, middle),
+                                       FakeWord("x", middle, end_ms)), True)
 
 
-def _lost(row: SegmentRow) -> _Aligned:
-    return _Aligned(row.start_ms, row.end_ms, (), False, 0.1)
+def _lost(row: SegmentRow) -> FakeLine:
+    return FakeLine(row.start_ms, row.end_ms, (), False, 0.1)
 
 
 def test_found_lines_take_the_audio_times_and_words() -> None:
