@@ -12,6 +12,7 @@ path squeezes to almost nothing, are reported as not found and keep their times.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,13 +24,15 @@ from meelezer.audio.alignment.language import detect_language
 from meelezer.audio.alignment.model import Alignment, AlignmentError, LineToAlign
 from meelezer.audio.alignment.recording import Recording, read_recording
 from meelezer.audio.alignment.reference import Reference, speak_lines
-from meelezer.audio.alignment.synthesis import DEFAULT_RATE
+from meelezer.audio.alignment.second_look import solid_lines, unspoken_lines, without_lines
+from meelezer.audio.alignment.synthesis import DEFAULT_RATE, Speaker
 from meelezer.audio.alignment.timing import (
     aligned_line,
-    confidences,
+    confidence_of,
     mapping,
     match_lines,
     offset_and_drift,
+    typical_cost,
     unmatched_audio,
     unrelated_cost,
 )
@@ -62,13 +65,33 @@ def align(audio_path: Path, lines: Sequence[LineToAlign], *, language: str | Non
         raise AlignmentError(translate(
             "Alignment", "The transcript has no text to sync to the audio."))
     language = language or detect_language(line.text for line in lines)
-    recording = read_recording(audio_path, speech, context, _READ_SHARE)
-    reference = speak_lines([line.text for line in lines], language, context,
-                            (_READ_SHARE, _READ_SHARE + _SPEAK_SHARE), DEFAULT_RATE)
-    paths = _warp(lines, recording, reference, context)
-    mapped = mapping(paths, recording, reference)
+    Speaker.load()  # before decoding: a missing espeak-ng is said at once
+    # espeak-ng works outside the GIL: the text is spoken on a second core meanwhile.
+    with ThreadPoolExecutor(1, thread_name_prefix="meelezer-espeak") as speaking:
+        spoken = speaking.submit(speak_lines, [line.text for line in lines], language,
+                                 DEFAULT_RATE, context.check)
+        try:
+            recording = read_recording(audio_path, speech, context, _READ_SHARE)
+        except BaseException:
+            spoken.cancel()
+            raise
+        reference = spoken.result()
+    context.progress(_READ_SHARE + _SPEAK_SHARE)
+    mapped = mapping(_warp(lines, recording, reference, context), recording, reference)
     matches = match_lines(reference, mapped)
-    scores = confidences(matches, unrelated_cost(recording, reference))
+    unrelated = unrelated_cost(recording, reference)
+    typical = typical_cost(matches)
+    scores = [confidence_of(match.cost, typical, unrelated) for match in matches]
+    unspoken = unspoken_lines(recording, reference, matches, scores,
+                              [line.anchored for line in lines], typical, unrelated,
+                              context.check)
+    if unspoken:
+        mapped = mapping([without_lines(mapped, recording, reference, list(unspoken),
+                                        solid_lines(matches, scores), _STEPS, context.check)],
+                         recording, reference)
+        matches = match_lines(reference, mapped)
+        scores = [unspoken.get(index, confidence_of(match.cost, typical, unrelated))
+                  for index, match in enumerate(matches)]
     results = [aligned_line(line, match, score)
                for line, match, score in zip(lines, matches, scores, strict=True)]
     lost = [index for index, result in enumerate(results) if not result.found]

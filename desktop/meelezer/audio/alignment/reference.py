@@ -3,7 +3,7 @@ frames: the side of the alignment whose timing is known."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +18,6 @@ from meelezer.audio.alignment.features import (
     silent,
 )
 from meelezer.audio.alignment.synthesis import Speaker
-from meelezer.work import WorkContext
 
 IntArray = npt.NDArray[np.int64]
 LINE_PAUSE_MS = 250
@@ -40,9 +39,9 @@ class Reference:
     word_frames: tuple[tuple[int, ...], ...]
 
 
-def speak_lines(texts: Sequence[str], language: str, context: WorkContext,
-                progress: tuple[float, float], words_per_minute: int) -> Reference:
-    """Speak every line (progress from ``progress[0]`` to ``progress[1]``)."""
+def speak_lines(texts: Sequence[str], language: str, words_per_minute: int,
+                check: Callable[[], None]) -> Reference:
+    """Speak every line; ``check`` raises to stop (see ``WorkContext.check``)."""
     speaker = Speaker(language, words_per_minute)
     cepstra: list[FloatArray] = []
     levels: list[FloatArray] = []
@@ -55,8 +54,7 @@ def speak_lines(texts: Sequence[str], language: str, context: WorkContext,
     frame = len(lead[1])
     for index, text in enumerate(texts):
         if index % 20 == 0:
-            context.check()
-            context.progress(progress[0] + (progress[1] - progress[0]) * index / len(texts))
+            check()
         spoken = speaker.speak(text) if text.strip() else None
         if spoken is None or len(spoken.samples) == 0:
             line_frames.append((frame, frame))

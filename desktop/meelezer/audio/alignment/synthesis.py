@@ -77,7 +77,8 @@ class Speaker:
         self._callback = _Callback(self._receive)
 
     @classmethod
-    def _load(cls) -> ctypes.CDLL:
+    def load(cls) -> ctypes.CDLL:
+        """libespeak-ng, initialised; raises ``AlignmentError`` when it is missing."""
         if cls._library is None:
             name = ctypes.util.find_library("espeak-ng") or "libespeak-ng.so.1"
             try:
@@ -110,7 +111,7 @@ class Speaker:
     def speak(self, text: str) -> SpokenLine:
         """``text`` spoken, with the start sample of each of its tokens."""
         with self._lock:
-            library = self._load()
+            library = self.load()
             library.espeak_SetSynthCallback(self._callback)
             if library.espeak_SetVoiceByName(self.voice.encode()) != 0:
                 raise AlignmentError(translate(

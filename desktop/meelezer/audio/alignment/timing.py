@@ -15,12 +15,14 @@ from meelezer.audio.alignment.model import AlignedLine, AlignedWord, LineToAlign
 from meelezer.audio.alignment.recording import Recording
 from meelezer.audio.alignment.reference import Reference
 
-# A line matching at least this well, relative to a typical line (1) and to unrelated
-# speech (0), counts as found.
+# A line matching at least this well somewhere near its place, relative to a typical line
+# (1) and to unrelated speech (0), counts as found (see ``second_look``).
 FOUND_CONFIDENCE = 0.35
 # A line squeezed to less than this share of its spoken length is not in the audio.
 MIN_STRETCH = 0.25
 UNMATCHED_MIN_MS = 3000
+_PLAUSIBLE_STRETCH = (0.7, 1.5)
+_TYPICAL_PERCENTILE = 40
 _UNMATCHED_BRIDGE_MS = 1000
 _RANDOM_PAIRS = 20_000
 
@@ -113,23 +115,31 @@ def match_lines(reference: Reference, mapped: Mapping) -> list[LineMatch]:
     return matches
 
 
-def confidences(matches: Sequence[LineMatch], unrelated: float) -> list[float]:
-    """0..1 per line: 1 at or below a typical line's cost, 0 at an unrelated match's."""
-    costs = np.array([match.cost for match in matches], dtype=np.float64)
+def typical_cost(matches: Sequence[LineMatch]) -> float:
+    """What a line that is there costs here: a low median of the line costs, over lines
+    spoken at a plausible speed (a line the audio does not have, and the neighbour whose
+    audio it took, are squeezed or stretched, and cost more)."""
+    costs = np.array([match.cost for match in matches
+                      if _PLAUSIBLE_STRETCH[0] <= match.stretch <= _PLAUSIBLE_STRETCH[1]],
+                     dtype=np.float64)
     known = costs[np.isfinite(costs)]
     if len(known) == 0:
-        return [0.0] * len(matches)
-    typical = float(np.median(known))
-    scale = max(unrelated - typical, 1e-6)
-    return [0.0 if not np.isfinite(cost) else float(np.clip((unrelated - cost) / scale, 0, 1))
-            for cost in costs]
+        known = np.array([match.cost for match in matches], dtype=np.float64)
+        known = known[np.isfinite(known)]
+    return float(np.percentile(known, _TYPICAL_PERCENTILE)) if len(known) else float("nan")
+
+
+def confidence_of(cost: float, typical: float, unrelated: float) -> float:
+    """0..1: 1 at or below a typical line's cost, 0 at an unrelated match's."""
+    if not (np.isfinite(cost) and np.isfinite(typical)):
+        return 0.0
+    return float(np.clip((unrelated - cost) / max(unrelated - typical, 1e-6), 0.0, 1.0))
 
 
 def aligned_line(line: LineToAlign, match: LineMatch, confidence: float) -> AlignedLine:
     """The line at its found times, or at its input times when it was not found."""
     tokens = line.text.split()
-    found = (match.start_frame >= 0 and confidence >= FOUND_CONFIDENCE
-             and match.stretch >= MIN_STRETCH)
+    found = match.start_frame >= 0 and match.stretch >= MIN_STRETCH
     if line.anchored and match.start_frame >= 0:
         found = True
     if not found:

@@ -86,17 +86,27 @@ def test_an_anchored_line_keeps_its_time(tmp_path: Path) -> None:
 
 def test_text_not_in_the_audio_is_flagged_and_keeps_its_times(tmp_path: Path) -> None:
     audio = tmp_path / "episode.wav"
-    truth = write_recording(audio, DUTCH, voice="nl+f3", rate=160, pauses_ms=PAUSES_MS)
+    # The audio lacks line 3 (a part cut out), a title and a hallucinated tail.
+    spoken = DUTCH[:3] + DUTCH[4:]
+    truth = write_recording(audio, spoken, voice="nl+f3", rate=160,
+                            pauses_ms=PAUSES_MS[:3] + PAUSES_MS[4:])
     title = LineToAlign("Aflevering twaalf: taalmodellen uit de polder", 0, 2000)
-    lines = [title, *_estimated(DUTCH, truth.duration_ms)]
+    tail = LineToAlign("Ondertiteling door de Amara punt org gemeenschap en TV Gelderland 2021",
+                       truth.duration_ms - 3000, truth.duration_ms)
+    lines = [title, *_estimated(DUTCH, truth.duration_ms), tail]
 
     result = align(audio, lines)
 
-    assert [line.found for line in result.lines] == [False] + [True] * len(DUTCH)
-    assert (result.lines[0].start_ms, result.lines[0].end_ms) == (title.start_ms, title.end_ms)
-    assert len(result.lines[0].words) == len(title.text.split())
+    assert [line.found for line in result.lines] == [False, True, True, True, False, True,
+                                                     True, False]
+    for given, aligned in zip(lines, result.lines, strict=True):
+        if not aligned.found:
+            assert (aligned.start_ms, aligned.end_ms) == (given.start_ms, given.end_ms)
+            assert len(aligned.words) == len(given.text.split())
+            assert aligned.confidence < 0.5
+    found = [line for line in result.lines if line.found]
     line_errors, _ = _start_errors(
-        Alignment(result.lines[1:], result.language, (), 0, 0.0, result.duration_ms), truth)
+        Alignment(tuple(found), result.language, (), 0, 0.0, result.duration_ms), truth)
     assert max(line_errors) <= 150, line_errors
 
 
