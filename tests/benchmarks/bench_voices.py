@@ -251,11 +251,11 @@ VOICE_DISTRIBUTIONS = ("onnxruntime", "scikit-learn", "scipy")
 def bench_install_size() -> list[Result]:
     """Disk space the voices add: their distributions and what only they require, and the
     model file in the package."""
-    from install_size import added_by, distribution_mb
+    from install_size import added_by, distribution_mb, installed
 
     import meelezer.audio.voices as voices
 
-    added = added_by([name for name in VOICE_DISTRIBUTIONS if _installed(name)])
+    added = added_by([name for name in VOICE_DISTRIBUTIONS if installed(name)])
     model_mb = sum(path.stat().st_size for path in Path(voices.__file__).parent.glob("*.onnx")
                    ) / 1e6
     results = [Result("voices: install size", f"{dist} (site-packages)", distribution_mb(dist),
@@ -266,16 +266,6 @@ def bench_install_size() -> list[Result]:
                 Result("voices: install size", "total added to the environment",
                        total + model_mb, "MB", "small (no PyTorch)")]
     return results
-
-
-def _installed(name: str) -> bool:
-    from importlib import metadata
-
-    try:
-        metadata.distribution(name)
-    except metadata.PackageNotFoundError:
-        return False
-    return True
 
 
 def main() -> int:

@@ -27,12 +27,12 @@ def _requirements(name: str) -> set[str]:
         requirement = Requirement(text)
         if requirement.marker is not None and not requirement.marker.evaluate({"extra": ""}):
             continue
-        if _installed(requirement.name):
+        if installed(requirement.name):
             found.add(_canonical(requirement.name))
     return found
 
 
-def _installed(name: str) -> bool:
+def installed(name: str) -> bool:
     try:
         metadata.distribution(name)
     except metadata.PackageNotFoundError:
