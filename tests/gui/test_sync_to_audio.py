@@ -120,6 +120,9 @@ def test_preview_then_apply_is_one_undo_step_with_exact_undo_and_redo(
     window.sync_bar.apply_button.click()
     qtbot.waitUntil(lambda: annotator.undo_stack.count() == steps + 1)
     assert annotator.undo_stack.undoText() == "Sync to audio"
+    assert window.messages.text() == (
+        f"Synced to the audio: {lines - 2} lines have new times. 1 line was not found in the "
+        "audio (marked amber; Ctrl+Shift+N goes to it). Ctrl+Z puts the old times back.")
     assert window.timeline.content.sync_preview is None
     assert not window.sync_bar.isVisibleTo(window)
     synced = _state(window)
@@ -329,3 +332,17 @@ def test_the_timeline_draws_old_and_new_starts(
     y = wave.bottom() - 2
     assert plain.pixelColor(QPoint(x, y)) != shown.pixelColor(QPoint(x, y))
     assert shown.pixelColor(QPoint(x, y)).blue() > 150  # the strong new-start tick
+
+
+def test_a_split_line_drops_the_preview(qtbot: QtBot, make_window: WindowFactory,
+                                        demo: Path) -> None:
+    window = make_window()
+    _open(window, demo)
+    _sync(qtbot, window)
+    line = _rows(window)[5]
+    point = window.annotator.split_point(line.id, (line.start_ms + line.end_ms) // 2)
+    assert point is not None
+    window.annotator.split_line(point)
+    qtbot.waitUntil(lambda: window.sync.plan is None)
+    assert window.timeline.content.sync_preview is None
+    assert "preview was dropped" in window.messages.text()

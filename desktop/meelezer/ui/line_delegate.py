@@ -52,7 +52,7 @@ from meelezer.ui.voices.marks import paint_mark
 ModelIndex = QModelIndex | QPersistentModelIndex
 ESTIMATED_MARK = "~"
 # Amber, see-through: readable under dark and light time text alike.
-NOT_IN_AUDIO_BADGE = QColor(245, 158, 11, 90)
+NOT_IN_AUDIO_BADGE = QColor(245, 158, 11, 150)
 _UNSIZED_WIDTH = 640  # width assumed before the view has told us its real one
 _LAYOUT_CACHE_ROWS = 400  # a few screens' worth of wrapped rows, kept for repainting
 

@@ -92,6 +92,7 @@ class SyncController(QObject):
         session.opened.connect(self._episode_changed)
         session.audio_changed.connect(self._episode_changed)
         session.closed.connect(lambda _id: self._episode_changed(None))
+        session.lines_changed.connect(self._lines_changed)
         session.replaced.connect(lambda _id: self._stop(self.tr(
             "The episode's lines were replaced, so Sync to audio stopped; nothing was changed.")))
 
@@ -205,10 +206,16 @@ class SyncController(QObject):
             return
         self.annotator.sync_to_audio(plan.lines)
         self.discard()
-        self.messages.show_message(self.tr(
-            "Synced to the audio: {changed} lines have new times; {lost} were not found in the "
-            "audio (amber; Ctrl+Shift+N goes to the next). Ctrl+Z puts the old times back.")
-            .format(changed=f"{plan.retimed:,}", lost=f"{plan.not_found:,}"))
+        message = self.tr("Synced to the audio: {changed} lines have new times.").format(
+            changed=f"{plan.retimed:,}")
+        if plan.not_found == 1:
+            message += " " + self.tr("1 line was not found in the audio (marked amber; "
+                                     "Ctrl+Shift+N goes to it).")
+        elif plan.not_found:
+            message += " " + self.tr("{lost} lines were not found in the audio (marked amber; "
+                                     "Ctrl+Shift+N goes to the next).").format(
+                lost=f"{plan.not_found:,}")
+        self.messages.show_message(message + " " + self.tr("Ctrl+Z puts the old times back."))
 
     def discard(self) -> None:
         """Drop the preview; nothing was written."""
@@ -227,6 +234,14 @@ class SyncController(QObject):
             # After the window has shown the new episode's own messages, before them.
             QTimer.singleShot(0, lambda: self.messages.prepend(message))
         self._enable()
+
+    def _lines_changed(self, opened: OpenedEpisode, _rows: object) -> None:
+        # A line split (or joined) meanwhile: the preview's rows no longer match the lines.
+        plan = self.plan
+        if plan is not None and len(opened.segments) != len(plan.lines):
+            self.discard()
+            self.messages.show_message(self.tr(
+                "The lines changed, so the Sync to audio preview was dropped; run it again."))
 
     def _enable(self) -> None:
         opened = self.session.episode

@@ -48,7 +48,7 @@ def paint_sync_preview(painter: QPainter, wave: QRect, preview: SyncPreview,
         return
     new_color = NEW_COLOR_DARK if colors.dark else NEW_COLOR_LIGHT
     old_color = QColor(colors.text)
-    old_color.setAlphaF(0.35)
+    old_color.setAlphaF(0.7)  # faint next to the new ticks, yet visible over the waveform
     top, height = wave.top(), wave.height()
     split = top + height * 0.4  # old ticks above, new ones below
     start, end = window.start_ms, window.end_ms
