@@ -23,20 +23,23 @@ _PROGRESS_EVERY_S = 0.1  # the child reports at most this often (a pipe message 
 
 
 class ChildWorkError(Exception):
-    """The work raised in the child (``kind``: its exception's class name), or the child
-    died; the message is the child's own."""
+    """The work raised in the child (``kind``: its exception's class name; its message), or
+    the child died (``kind`` "exit", with its ``exit_code``)."""
 
-    def __init__(self, message: str, kind: str = ""):
+    def __init__(self, message: str, kind: str = "", exit_code: int | None = None):
         super().__init__(message)
         self.kind = kind
+        self.exit_code = exit_code
 
 
 def run_in_child(work: Callable[..., T], args: tuple[Any, ...], context: WorkContext,
                  name: str) -> T:
     """``work(*args, context)`` in a spawned process; its return value, or ``ChildWorkError``.
 
-    ``work`` must be a module-level function and ``args`` picklable. ``context.cancel()``
-    terminates the child and raises ``Cancelled`` here.
+    ``work`` must be a module-level function and ``args`` picklable. Its progress reaches
+    ``context`` at most every ``_PROGRESS_EVERY_S``, except reports with a partial result
+    and the last one (1.0), which always do. ``context.cancel()`` terminates the child and
+    raises ``Cancelled`` here.
     """
     spawn = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Qt app
     receiver, sender = spawn.Pipe(duplex=False)
@@ -53,9 +56,9 @@ def run_in_child(work: Callable[..., T], args: tuple[Any, ...], context: WorkCon
             except EOFError:  # the child closed its end without a result: it died
                 child.join(5)
                 raise ChildWorkError(f"the worker process stopped (exit code "
-                                     f"{child.exitcode})", "exit") from None
+                                     f"{child.exitcode})", "exit", child.exitcode) from None
             if message[0] == "progress":
-                context.progress(message[1])
+                context.progress(message[1], message[2])
             elif message[0] == "done":
                 result: T = message[1]
                 return result
@@ -74,11 +77,11 @@ def run_in_child(work: Callable[..., T], args: tuple[Any, ...], context: WorkCon
 def _child_main(work: Callable[..., object], args: tuple[Any, ...], sender: Connection) -> None:
     last = [0.0]
 
-    def report(fraction: float, _partial: object | None) -> None:
+    def report(fraction: float, partial: object | None) -> None:
         now = time.monotonic()
-        if now - last[0] >= _PROGRESS_EVERY_S:
+        if partial is not None or fraction >= 1.0 or now - last[0] >= _PROGRESS_EVERY_S:
             last[0] = now
-            sender.send(("progress", fraction))
+            sender.send(("progress", fraction, partial))
 
     try:
         result = work(*args, WorkContext(report))
