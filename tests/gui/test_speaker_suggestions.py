@@ -35,6 +35,16 @@ def open_episode(window: MainWindow, transcript: Path) -> None:
     assert window.open_episode_files(resolve_episode_files([transcript]))
 
 
+def demo_window(make_window: WindowFactory, demo: Path,
+                engine: FakeEngine) -> tuple[MainWindow, VoiceWiring]:
+    """A window with the demo episode open, its audio "analysed", suggesting on ``engine``."""
+    window = make_window()
+    wiring = suggestions_on(window, engine)
+    open_episode(window, demo)
+    analysed(window)
+    return window, wiring
+
+
 def suggest(qtbot: QtBot, wiring: VoiceWiring) -> VoicePanel:
     panel = wiring.panel
     assert panel.suggest_button.isEnabled(), panel.suggest_button.toolTip()
@@ -64,11 +74,8 @@ def second_demo(tmp_path: Path, demo: Path) -> Path:
 
 def test_naming_a_group_labels_its_lines_keeps_hand_labels_and_undoes_in_one_step(
         qtbot: QtBot, make_window: WindowFactory, demo: Path) -> None:
-    window = make_window()
     engine = FakeEngine(voices=2, unclear=(5, 7))
-    wiring = suggestions_on(window, engine)
-    open_episode(window, demo)
-    analysed(window)
+    window, wiring = demo_window(make_window, demo, engine)
     label_by_hand(window, [1, 3], "Milo")  # in group B's rows: must stay Milo
     before = segments(window)
 
@@ -148,10 +155,7 @@ def test_the_next_episode_of_the_show_comes_named_and_accept_all_is_one_step(
 
 def test_merge_two_groups_and_ask_for_one_more(
         qtbot: QtBot, make_window: WindowFactory, demo: Path) -> None:
-    window = make_window()
-    wiring = suggestions_on(window, FakeEngine(voices=3))
-    open_episode(window, demo)
-    analysed(window)
+    _window, wiring = demo_window(make_window, demo, FakeEngine(voices=3))
     panel = suggest(qtbot, wiring)
     assert wiring.suggestions.suggestions is not None
     sizes = [voice.line_count for voice in wiring.suggestions.suggestions.voices]
@@ -206,11 +210,8 @@ def test_check_labels_marks_lines_in_transcript_and_timeline_and_goes_to_the_nex
 
 def test_cancel_stops_suggesting_and_closing_the_episode_applies_nothing(
         qtbot: QtBot, make_window: WindowFactory, demo: Path) -> None:
-    window = make_window()
     engine = FakeEngine(voices=2, block=True)
-    wiring = suggestions_on(window, engine)
-    open_episode(window, demo)
-    analysed(window)
+    window, wiring = demo_window(make_window, demo, engine)
     panel = wiring.panel
     qtbot.mouseClick(panel.suggest_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(engine.started.is_set)
@@ -245,11 +246,8 @@ def test_without_audio_the_button_is_disabled_and_says_why(
 
 def test_a_line_holding_two_voices_is_offered_split_at_the_change_in_one_undo_step(
         qtbot: QtBot, make_window: WindowFactory, demo: Path) -> None:
-    window = make_window()
     engine = FakeEngine(voices=2)
-    wiring = suggestions_on(window, engine)
-    open_episode(window, demo)
-    analysed(window)
+    window, wiring = demo_window(make_window, demo, engine)
     label_by_hand(window, [4], "Milo")
     before = segments(window)
     line = before[4]
@@ -282,10 +280,7 @@ def test_a_line_holding_two_voices_is_offered_split_at_the_change_in_one_undo_st
 
 def test_the_play_button_plays_a_few_typical_seconds_of_the_voice_then_pauses(
         qtbot: QtBot, make_window: WindowFactory, demo: Path) -> None:
-    window = make_window()
-    wiring = suggestions_on(window, FakeEngine(voices=2))
-    open_episode(window, demo)
-    analysed(window)
+    window, wiring = demo_window(make_window, demo, FakeEngine(voices=2))
     panel = suggest(qtbot, wiring)
     assert wiring.suggestions.suggestions is not None
     start, end = wiring.suggestions.suggestions.voices[1].typical
