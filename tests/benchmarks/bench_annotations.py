@@ -18,6 +18,7 @@ from measure import timed
 from registry import Result
 
 from meelezer.store.assignments import assign_speaker, restore_assignments
+from meelezer.store.audio_sync import SyncedLine, apply_sync, restore_sync
 from meelezer.store.corrections import find_replace, restore_texts
 from meelezer.store.database import Database, open_database
 from meelezer.store.episodes import file_sha256, import_transcript, load_segments
@@ -25,7 +26,7 @@ from meelezer.store.notes import add_note, delete_note
 from meelezer.store.retiming import restore_times, set_segment_start
 from meelezer.store.speakers import add_speaker
 from meelezer.transcript.files import read_transcript
-from meelezer.transcript.model import Transcript
+from meelezer.transcript.model import Transcript, Word
 from meelezer.transcript.timing import estimate_times
 
 RUNS = 5
@@ -93,12 +94,36 @@ def _retiming_results(database: Database) -> list[Result]:
     ]
 
 
+def _sync_results(database: Database) -> list[Result]:
+    """Sync to audio's Apply and its undo on seed 003: every line moved, with word times."""
+    transcript = read_transcript(SEED_003)
+    episode_id = import_transcript(database, transcript, SEED_003, "sync" * 16, None)
+    rows = load_segments(database, episode_id)
+    lines = []
+    for row in rows:
+        tokens = row.text.split()
+        step = max(1, (row.end_ms - row.start_ms) // max(1, len(tokens)))
+        start = row.start_ms + 300
+        lines.append(SyncedLine(row.id, start, row.end_ms + 300, tuple(
+            Word(token, start + k * step, start + (k + 1) * step)
+            for k, token in enumerate(tokens)), True))
+    apply_ms, undo_ms = _median_pair(lambda: apply_sync(database, episode_id, lines),
+                                     lambda undo: restore_sync(database, undo))
+    words = sum(len(line.words or ()) for line in lines)
+    name = f"Sync to audio: apply ({len(lines):,} lines, {words:,} words)"
+    return [
+        Result(NAME, name, apply_ms, "ms", "<= 500 ms (it runs on the GUI thread)"),
+        Result(NAME, "undo: restore times and words", undo_ms, "ms"),
+    ]
+
+
 def bench_annotations() -> list[Result]:
     """Median of 5 runs of each action and its undo, on a fresh library file."""
     with tempfile.TemporaryDirectory() as folder:
         database = open_database(Path(folder) / "meelezer.sqlite3")
         try:
-            return _seed_results(database) + _retiming_results(database)
+            return (_seed_results(database) + _retiming_results(database)
+                    + _sync_results(database))
         finally:
             database.close()
 

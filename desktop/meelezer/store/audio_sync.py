@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, delete, exists, func, insert, select, update
+from sqlalchemy import Connection, exists, func, select, update
 
 from meelezer.store.database import Database
 from meelezer.store.errors import episode_not_found
@@ -87,27 +87,15 @@ def apply_sync(db: Database, episode_id: int, lines: Sequence[SyncedLine]) -> Sy
         ).one_or_none()
         if episode is None:
             raise episode_not_found(episode_id, db.path)
-        before = _lines_before(connection, episode_id, list(by_id))
+        before = [old for old in _lines_before(connection, episode_id) if old.segment_id in by_id]
         changed = [old for old in before if _changes(old, by_id[old.segment_id])]
         new_words = {old.segment_id: line_words for old in changed
                      if (line_words := by_id[old.segment_id].words) is not None}
-        if new_words:
-            connection.execute(delete(WORD).where(WORD.c.segment_id.in_(list(new_words))))
-            words = [
-                {"segment_id": segment_id, "position": position, "start_ms": word.start_ms,
-                 "end_ms": word.end_ms, "text": word.text, "estimated": word.estimated}
-                for segment_id, segment_words in new_words.items()
-                for position, word in enumerate(segment_words)
-            ]
-            if words:
-                connection.execute(insert(WORD), words)
-        if changed:
-            connection.execute(
-                update(SEGMENT).where(SEGMENT.c.id == bindparam("segment_id")).values(
-                    start_ms=bindparam("new_start"), end_ms=bindparam("new_end"),
-                    times_estimated=bindparam("new_estimated"),
-                    found_in_audio=bindparam("new_found")),
-                [_new_values(old, by_id[old.segment_id]) for old in changed])
+        _replace_words(connection, list(new_words), [
+            (segment_id, position, word.start_ms, word.end_ms, word.text, word.estimated)
+            for segment_id, segment_words in new_words.items()
+            for position, word in enumerate(segment_words)])
+        _write_lines(connection, [_new_values(old, by_id[old.segment_id]) for old in changed])
         _update_episode(connection, episode_id, episode.duration_ms)
     return SyncUndo(episode_id, episode.duration_ms, episode.times_estimated, tuple(changed))
 
@@ -116,43 +104,58 @@ def restore_sync(db: Database, undo: SyncUndo) -> None:
     """Put back the times, flags and words ``undo`` holds (undo of ``apply_sync``)."""
     with db.session(write=True) as session:
         connection = session.connection()
-        ids = undo.segment_ids
-        if ids:
-            connection.execute(delete(WORD).where(WORD.c.segment_id.in_(ids)))
-            words = [{"id": word.id, "segment_id": line.segment_id, "position": word.position,
-                      "start_ms": word.start_ms, "end_ms": word.end_ms, "text": word.text,
-                      "estimated": word.estimated}
-                     for line in undo.lines for word in line.words]
-            if words:
-                connection.execute(insert(WORD), words)
-            connection.execute(
-                update(SEGMENT).where(SEGMENT.c.id == bindparam("segment_id")).values(
-                    start_ms=bindparam("new_start"), end_ms=bindparam("new_end"),
-                    times_estimated=bindparam("new_estimated"),
-                    time_set_by_user=bindparam("new_by_user"),
-                    found_in_audio=bindparam("new_found")),
-                [{"segment_id": line.segment_id, "new_start": line.start_ms,
-                  "new_end": line.end_ms, "new_estimated": line.times_estimated,
-                  "new_by_user": line.time_set_by_user, "new_found": line.found_in_audio}
-                 for line in undo.lines])
+        _replace_words(connection, undo.segment_ids, [
+            (line.segment_id, word.position, word.start_ms, word.end_ms, word.text,
+             word.estimated, word.id)
+            for line in undo.lines for word in line.words])
+        _write_lines(connection, [
+            (line.start_ms, line.end_ms, line.times_estimated, line.time_set_by_user,
+             line.found_in_audio, line.segment_id) for line in undo.lines])
         connection.execute(
             update(EPISODE).where(EPISODE.c.id == undo.episode_id)
             .values(duration_ms=undo.duration_ms, times_estimated=undo.times_estimated))
 
 
-def _lines_before(connection: Connection, episode_id: int,
-                  segment_ids: list[int]) -> list[LineBefore]:
+# Tens of thousands of rows at once: straight to the driver's executemany, which is some
+# ten times faster than SQLAlchemy building a parameter set per row (20,000 lines with
+# 200,000 words: 8.4 s under profiling, most of it there).
+def _replace_words(connection: Connection, segment_ids: Sequence[int],
+                   words: Sequence[tuple[object, ...]]) -> None:
+    """Delete the words of ``segment_ids``, insert ``words`` (segment_id, position, start,
+    end, text, estimated[, id])."""
+    if segment_ids:
+        connection.exec_driver_sql("DELETE FROM word WHERE segment_id = ?",
+                                   [(segment_id,) for segment_id in segment_ids])
+    if words:
+        columns = "segment_id, position, start_ms, end_ms, text, estimated"
+        if len(words[0]) == 7:
+            columns += ", id"
+        marks = ", ".join("?" * len(words[0]))
+        connection.exec_driver_sql(f"INSERT INTO word ({columns}) VALUES ({marks})",
+                                   list(words))
+
+
+def _write_lines(connection: Connection, values: Sequence[tuple[object, ...]]) -> None:
+    """(start, end, estimated, by_user, found, segment_id) per line."""
+    if values:
+        connection.exec_driver_sql(
+            "UPDATE segment SET start_ms = ?, end_ms = ?, times_estimated = ?, "
+            "time_set_by_user = ?, found_in_audio = ? WHERE id = ?", list(values))
+
+
+def _lines_before(connection: Connection, episode_id: int) -> list[LineBefore]:
     rows = connection.execute(
         select(SEGMENT.c.id, SEGMENT.c.start_ms, SEGMENT.c.end_ms, SEGMENT.c.times_estimated,
                SEGMENT.c.time_set_by_user, SEGMENT.c.found_in_audio)
-        .where(SEGMENT.c.episode_id == episode_id, SEGMENT.c.id.in_(segment_ids))
+        .where(SEGMENT.c.episode_id == episode_id)
         .order_by(SEGMENT.c.position)
     ).all()
     words: dict[int, list[StoredWord]] = {}
     for row in connection.execute(
             select(WORD.c.segment_id, WORD.c.id, WORD.c.position, WORD.c.start_ms,
                    WORD.c.end_ms, WORD.c.text, WORD.c.estimated)
-            .where(WORD.c.segment_id.in_([row.id for row in rows]))
+            .join(SEGMENT, WORD.c.segment_id == SEGMENT.c.id)
+            .where(SEGMENT.c.episode_id == episode_id)
             .order_by(WORD.c.segment_id, WORD.c.position)):
         words.setdefault(row.segment_id, []).append(StoredWord(*row[1:]))
     return [LineBefore(row.id, row.start_ms, row.end_ms, row.times_estimated,
@@ -160,20 +163,16 @@ def _lines_before(connection: Connection, episode_id: int,
             for row in rows]
 
 
-def _new_values(old: LineBefore, new: SyncedLine) -> dict[str, object]:
-    moves = not old.time_set_by_user  # an anchor keeps its times
-    return {"segment_id": old.segment_id,
-            "new_start": new.start_ms if moves else old.start_ms,
-            "new_end": new.end_ms if moves else old.end_ms,
-            "new_estimated": new.times_estimated if moves else old.times_estimated,
-            "new_found": new.found}
+def _new_values(old: LineBefore, new: SyncedLine) -> tuple[object, ...]:
+    """The line's (start, end, estimated, by_user, found, segment_id) after the sync."""
+    if old.time_set_by_user:  # an anchor keeps its times
+        return (old.start_ms, old.end_ms, old.times_estimated, True, new.found, old.segment_id)
+    return (new.start_ms, new.end_ms, new.times_estimated, False, new.found, old.segment_id)
 
 
 def _changes(old: LineBefore, new: SyncedLine) -> bool:
-    values = _new_values(old, new)
-    if (values["new_start"], values["new_end"], values["new_estimated"],
-            values["new_found"]) != (old.start_ms, old.end_ms, old.times_estimated,
-                                     old.found_in_audio):
+    if _new_values(old, new) != (old.start_ms, old.end_ms, old.times_estimated,
+                                 old.time_set_by_user, old.found_in_audio, old.segment_id):
         return True
     return new.words is not None and [(w.text, w.start_ms, w.end_ms, w.estimated)
                                       for w in new.words] != [
