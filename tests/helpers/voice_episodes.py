@@ -410,6 +410,11 @@ def benchmark_recipes() -> list[EpisodeRecipe]:
             for show in SHOWS.values() for part in (1, 2)]
 
 
+def noisy_recipe() -> EpisodeRecipe:
+    """The first English episode under a louder noise bed (about 15 dB below the speech)."""
+    return EpisodeRecipe(EN3, 1, BENCHMARK_MINUTES, noise_db=-38.0)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
     import time
@@ -418,7 +423,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--short", action="store_true", help="only the one-minute ones")
     options = parser.parse_args(argv)
     recipes = ([short_recipe(show, part) for show in SHOWS.values() for part in (1, 2)]
-               if options.short else benchmark_recipes())
+               if options.short else [*benchmark_recipes(), noisy_recipe()])
     for recipe in recipes:
         started = time.perf_counter()
         episode = build_episode(recipe)
