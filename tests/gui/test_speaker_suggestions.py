@@ -147,6 +147,7 @@ def test_the_next_episode_of_the_show_comes_named_and_accept_all_is_one_step(
     assert all(row.speaker_name for row in after)
     assert window.annotator.undo_stack.count() == steps + 1
     qtbot.waitUntil(lambda: not panel.accept_button.isEnabled())
+    assert panel.status.text() == "All 2 voice(s) are named."
     # Each remembered voice grew by this episode's (10 lines in the fake's profiles).
     assert sorted(p.line_count for p in window.annotator.voice_profiles().values()) == [20, 20]
     window.annotation_actions.undo.trigger()

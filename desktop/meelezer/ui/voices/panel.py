@@ -100,8 +100,8 @@ class VoiceGroupRow(QWidget):
         size = self.tr("{lines} lines, {length}").format(lines=f"{voice.line_count:,}",
                                                          length=spoken_length(voice.total_ms))
         if voice.speaker:
-            return self.tr("{name} (labelled by you): {size}").format(name=voice.speaker,
-                                                                      size=size)
+            return self.tr("{name} (already labelled): {size}").format(name=voice.speaker,
+                                                                       size=size)
         if voice.match:
             return self.tr("{name}, {sure} % sure: {size}").format(
                 name=voice.match, sure=round(voice.confidence * 100), size=size)
@@ -257,7 +257,10 @@ class VoicePanel(QWidget):
             item.setData(SEGMENT_ROLE, segment_id)
             item.setToolTip(plain_tooltip(text))
             self.review.addItem(item)
-        if suggestions is not None:
+        if suggestions is not None and voices and len(named) >= len(voices):
+            self.status.setText(self.tr("All {voices} voice(s) are named.").format(
+                voices=len(voices)))
+        elif suggestions is not None:
             self.status.setText(self.tr("{voices} voice(s) found. Name each one, or play it "
                                         "first.").format(voices=len(voices)))
         self.review_label.setText(self.tr("Unclear lines to review ({count}):").format(
@@ -266,7 +269,8 @@ class VoicePanel(QWidget):
             widget.setVisible(suggestions is not None)
         self.review.setVisible(bool(unclear))
         if unclear:
-            self.review.setMinimumHeight(min(2, len(unclear)) * self.review.sizeHintForRow(0) + 6)
+            self.review.setMinimumHeight(min(2, len(unclear)) * self.review.sizeHintForRow(0)
+                                         + 2 * self.review.frameWidth() + 2)
         self._update_buttons()
 
     def show_mark_count(self, count: int) -> None:
