@@ -7,7 +7,8 @@ A[j] = min(D[i-1, j], D[i-1, j-1]) the recurrence D[i, j] = c[i, j] + min(A[j], 
 unrolls to D[i, j] = S[j] + min over k <= j of (A[k] - S[k-1]), S the running sum of the
 row's costs: a cumulative sum and a running minimum. Only the step taken into each cell
 (one byte) is kept for the way back. The coarsest level runs over everything; each finer
-level runs in a tube around the coarser path (as FastDTW, Salvador & Chan 2007).
+level runs in a tube around the coarser path (as FastDTW, Salvador & Chan 2007), each
+level four times finer than the one above: fewer rows in all than halving each time.
 
 ``open_begin``/``open_end``: the path may start/end at any row, so audio before the text's
 first frame or after its last costs nothing (an intro, an outro).
@@ -26,9 +27,10 @@ from meelezer.audio.alignment.features import FloatArray
 
 IntArray = npt.NDArray[np.int64]
 _INFINITY = 1e30
-_DIAGONAL, _UP, _LEFT, _START = 0, 1, 2, 3
+_DIAGONAL, _UP, _LEFT, _START = 0, 1, 2, 4
 _ROWS_PER_BLOCK = 128
-TOP_CELLS = 12_000_000  # the coarsest level is computed whole up to this many cells
+TOP_CELLS = 32_000_000  # the coarsest level is computed whole up to this many cells
+FACTOR = 4  # frames per frame of the next coarser level
 RADIUS = 12  # cells of slack on each side of the coarser path
 
 
@@ -81,7 +83,7 @@ def band_path(x: FloatArray, y: FloatArray, lo: IntArray, hi: IntArray, *,
     previous = np.zeros(0)
     previous_lo = previous_hi = 0
     best_end, end_row = _INFINITY, rows - 1
-    block: npt.NDArray[np.float64] = np.zeros((0, 0))
+    block = up_block = left_block = np.zeros((0, 0))
     block_start = block_lo = 0
     for i in range(rows):
         if i % _ROWS_PER_BLOCK == 0:
@@ -90,15 +92,20 @@ def band_path(x: FloatArray, y: FloatArray, lo: IntArray, hi: IntArray, *,
             stop = min(rows, i + _ROWS_PER_BLOCK)
             block_lo, block_hi = int(lo[i]), int(hi[stop - 1])
             block = distances(x[i:stop], y[block_lo:block_hi])
+            # What entering each cell costs by each kind of step, for the whole block.
+            up_block = np.minimum(block + up_penalty[block_lo:block_hi],
+                                  up_cap[block_lo:block_hi])
+            left_block = np.minimum(block + left_penalty[block_lo:block_hi], skip_cost)
             block_start = i
         low, high = int(lo[i]), int(hi[i])
-        cost = block[i - block_start, low - block_lo:high - block_lo]
+        row, first_column = i - block_start, low - block_lo
+        cost = block[row, first_column:first_column + high - low]
         # Row above over columns low-1 .. high-1 (infinite outside its band).
         above = np.full(high - low + 1, _INFINITY)
         first, last = max(low - 1, previous_lo), min(high, previous_hi)
         if last > first:
             above[first - low + 1:last - low + 1] = previous[first - previous_lo:last - previous_lo]
-        up = above[1:] + np.minimum(cost + up_penalty[low:high], up_cap[low:high])
+        up = above[1:] + up_block[row, first_column:first_column + high - low]
         diagonal = above[:-1] + cost
         arrive = np.minimum(up, diagonal)
         starts_here = low == 0 and (i == 0 or open_begin)
@@ -106,15 +113,13 @@ def band_path(x: FloatArray, y: FloatArray, lo: IntArray, hi: IntArray, *,
             arrive[0] = min(arrive[0], cost[0])
         # Left steps: D[j] = min(arrive[j], D[j-1] + g[j]), g the left-step cost, unrolls to
         # D[j] = G[j] + min over k <= j of (arrive[k] - G[k]), G the running sum of g.
-        into = np.minimum(cost + left_penalty[low:high], skip_cost)
-        into[0] = 0.0
-        running = np.cumsum(into)
+        running = np.cumsum(left_block[row, first_column:first_column + high - low])
+        running -= running[0]
         current = running + np.minimum.accumulate(arrive - running)
-        left = np.empty_like(current)
-        left[0] = _INFINITY
-        left[1:] = current[:-1] + into[1:]
-        step = np.where(left < arrive, _LEFT, np.where(diagonal <= up, _DIAGONAL, _UP))
-        if starts_here and step[0] != _LEFT and arrive[0] == cost[0]:
+        # The step into each cell: 2 or 3 from the left, else 0 diagonal, 1 from above.
+        step = (diagonal > up).view(np.int8)
+        step[1:] += 2 * (current[1:] < arrive[1:])
+        if starts_here and step[0] < _LEFT and arrive[0] == cost[0]:
             step[0] = _START
         taken[offsets[i]:offsets[i + 1]] = step
         if high == columns and open_end and current[-1] < best_end:
@@ -138,25 +143,25 @@ def _trace_back(steps: npt.NDArray[np.int8], offsets: IntArray, lo: IntArray,
             row, column = row - 1, column - 1
         elif step == _UP:
             row -= 1
-        else:
+        else:  # _LEFT, or _LEFT + _UP: the left step was taken
             column -= 1
     return path[at:]
 
 
-def halved(features: FloatArray) -> FloatArray:
-    """Each pair of frames averaged (a trailing odd frame kept alone)."""
-    even = len(features) // 2 * 2
-    pairs = features[:even].reshape(-1, 2, features.shape[1]).mean(axis=1)
-    if even < len(features):
-        pairs = np.concatenate((pairs, features[even:]))
-    result: FloatArray = pairs.astype(np.float32)
+def coarser(features: FloatArray) -> FloatArray:
+    """Each ``FACTOR`` frames averaged (a trailing partial group too)."""
+    whole = len(features) // FACTOR * FACTOR
+    groups = features[:whole].reshape(-1, FACTOR, features.shape[1]).mean(axis=1)
+    if whole < len(features):
+        groups = np.concatenate((groups, features[whole:].mean(axis=0, keepdims=True)))
+    result: FloatArray = groups.astype(np.float32)
     return result
 
 
 def tube(path: IntArray, rows: int, columns: int, radius: int) -> tuple[IntArray, IntArray]:
-    """The band at twice the resolution of ``path``'s level: every fine cell under a coarse
-    path cell, widened by ``radius`` cells in both directions."""
-    coarse_rows, coarse_columns = (rows + 1) // 2, (columns + 1) // 2
+    """The band at ``FACTOR`` times the resolution of ``path``'s level: every fine cell under
+    a coarse path cell, widened by ``radius`` cells in both directions."""
+    coarse_rows, coarse_columns = -(-rows // FACTOR), -(-columns // FACTOR)
     coarse_lo = np.full(coarse_rows, np.iinfo(np.int64).max)
     coarse_hi = np.full(coarse_rows, -1, dtype=np.int64)
     np.minimum.at(coarse_lo, path[:, 0], path[:, 1])
@@ -165,9 +170,9 @@ def tube(path: IntArray, rows: int, columns: int, radius: int) -> tuple[IntArray
     first, last = int(path[0, 0]), int(path[-1, 0])
     coarse_lo[:first], coarse_hi[:first] = 0, path[0, 1]
     coarse_lo[last + 1:], coarse_hi[last + 1:] = path[-1, 1], coarse_columns - 1
-    fine = np.arange(rows) // 2
-    lo = np.maximum.accumulate(2 * coarse_lo[fine])
-    hi = np.maximum.accumulate(2 * coarse_hi[fine] + 2)
+    fine = np.arange(rows) // FACTOR
+    lo = np.maximum.accumulate(FACTOR * coarse_lo[fine])
+    hi = np.maximum.accumulate(FACTOR * coarse_hi[fine] + FACTOR)
     # Widen: a row may use what its neighbours within ``radius`` rows use, plus ``radius``.
     shifted_lo = np.concatenate((np.full(radius, lo[0]), lo))[:rows]
     shifted_hi = np.concatenate((hi, np.full(radius, hi[-1])))[radius:]
@@ -190,7 +195,7 @@ def multiscale_path(x: FloatArray, y: FloatArray, *, open_begin: bool, open_end:
     while len(pyramid[-1][0]) * len(pyramid[-1][1]) > TOP_CELLS and min(
             len(pyramid[-1][0]), len(pyramid[-1][1])) > 4 * radius:
         coarse_x, coarse_y, coarse_share = pyramid[-1]
-        pyramid.append((halved(coarse_x), halved(coarse_y), halved(coarse_share)))
+        pyramid.append((coarser(coarse_x), coarser(coarse_y), coarser(coarse_share)))
     top_x, top_y, top_share = pyramid[-1]
     # Work per level ~ its cells: the top level whole, the others in their tube.
     work = [len(level[0]) * (2 * radius + 4) for level in pyramid[:-1]]

@@ -17,8 +17,8 @@ import numpy.typing as npt
 
 FloatArray = npt.NDArray[np.float32]
 
-HOP_MS = 10
-WINDOW_MS = 25
+HOP_MS = 20
+WINDOW_MS = 30
 _MEL_BANDS = 32
 _CEPSTRA = 12  # c1..c12; c0 (loudness) is replaced by the energy feature
 _LOW_HZ, _HIGH_HZ = 100.0, 7000.0

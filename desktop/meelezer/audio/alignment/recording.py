@@ -18,7 +18,7 @@ from meelezer.audio.alignment.features import (
 )
 from meelezer.audio.analysis import SpeechRegion
 from meelezer.audio.decode import SAMPLE_RATE, AudioDecoder
-from meelezer.audio.speech import FRAME_MS, speech_regions
+from meelezer.audio.speech import speech_regions
 from meelezer.work import WorkContext
 
 _GROWTH = 1.5
@@ -62,7 +62,6 @@ class _Growing:
 def read_recording(path: Path, speech: Sequence[SpeechRegion] | None,
                    context: WorkContext, progress_share: float) -> Recording:
     """Features of the whole file; progress goes from 0 to ``progress_share``."""
-    assert FRAME_MS == HOP_MS  # the speech data's frames are the features' frames
     with AudioDecoder(path) as decoder:
         expected_frames = decoder.report.expected_ms // HOP_MS + 1
         stream = FeatureStream(SAMPLE_RATE)
@@ -78,7 +77,8 @@ def read_recording(path: Path, speech: Sequence[SpeechRegion] | None,
                     1.0, decoder.report.decoded_ms / decoder.report.expected_ms))
         duration_ms = decoder.report.decoded_ms
     frame_levels = levels.view()[:, 0].copy()
-    regions = tuple(speech) if speech is not None else speech_regions(frame_levels)
+    regions = (tuple(speech) if speech is not None
+               else speech_regions(frame_levels, frame_ms=HOP_MS))
     recording = Recording(np.zeros((0, 13), np.float32), frame_levels, regions, duration_ms)
     features = normalised(cepstra.view(), frame_levels, recording.speaking())
     return Recording(features, frame_levels, regions, duration_ms)

@@ -23,8 +23,11 @@ from meelezer.audio.alignment.timing import LineMatch, Mapping, confidence_of
 DOUBTFUL_CONFIDENCE = 0.8
 # Between the decoys' cost (0) and a typical line's (1), a spoken line gets at least this.
 SPOKEN_CONFIDENCE = 0.2
+# Between unrelated speech (0) and a typical line (1).
+SPOKEN_ABSOLUTE_CONFIDENCE = 0.6
 _MIN_MARGIN = 0.05
 _DECOYS = 3
+_DECOY_MARGIN_MS = 1000
 SOLID_CONFIDENCE = 0.9
 _SOLID_STRETCH = (0.6, 1.8)
 _DOUBTFUL_STRETCH = (0.5, 2.5)
@@ -63,7 +66,10 @@ def unspoken_lines(recording: Recording, reference: Reference, matches: Sequence
         if not baseline - typical > _MIN_MARGIN:
             baseline = unrelated
         found = confidence_of(cost, typical, baseline)
-        if found < SPOKEN_CONFIDENCE:
+        # Both must fail: a short line can lose to decoys by chance, a line said oddly can
+        # match badly in absolute terms, but an unspoken line does both.
+        if found < SPOKEN_CONFIDENCE and confidence_of(cost, typical, unrelated) < \
+                SPOKEN_ABSOLUTE_CONFIDENCE:
             unspoken[index] = found
     return unspoken
 
@@ -103,8 +109,9 @@ def _decoys_within(index: int, frames: int, ratio: float, rows: tuple[int, int],
         if other == index:
             continue
         match = matches[other]
-        if match.start_frame >= 0 and rows[0] - 100 <= match.end_frame \
-                and match.start_frame <= rows[1] + 100:
+        margin = _DECOY_MARGIN_MS // HOP_MS
+        if match.start_frame >= 0 and rows[0] - margin <= match.end_frame \
+                and match.start_frame <= rows[1] + margin:
             continue
         first, end = reference.line_frames[other]
         spoken = np.flatnonzero(~reference.silent[first:end]) + first
