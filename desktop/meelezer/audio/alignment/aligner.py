@@ -24,7 +24,7 @@ from meelezer.audio.alignment.language import detect_language
 from meelezer.audio.alignment.model import Alignment, AlignmentError, LineToAlign
 from meelezer.audio.alignment.recording import Recording, read_recording
 from meelezer.audio.alignment.reference import Reference, speak_lines
-from meelezer.audio.alignment.second_look import solid_lines, unspoken_lines, without_lines
+from meelezer.audio.alignment.second_look import realigned, second_look, solid_lines
 from meelezer.audio.alignment.synthesis import DEFAULT_RATE, Speaker
 from meelezer.audio.alignment.timing import (
     aligned_line,
@@ -82,15 +82,14 @@ def align(audio_path: Path, lines: Sequence[LineToAlign], *, language: str | Non
     unrelated = unrelated_cost(recording, reference)
     typical = typical_cost(matches)
     scores = [confidence_of(match.cost, typical, unrelated) for match in matches]
-    unspoken = unspoken_lines(recording, reference, matches, scores,
-                              [line.anchored for line in lines], typical, unrelated,
-                              context.check)
-    if unspoken:
-        mapped = mapping([without_lines(mapped, recording, reference, list(unspoken),
-                                        solid_lines(matches, scores), _STEPS, context.check)],
+    verdict = second_look(recording, reference, matches, scores,
+                          [line.anchored for line in lines], typical, unrelated, context.check)
+    if verdict.unspoken or verdict.moved:
+        mapped = mapping([realigned(mapped, recording, reference, verdict,
+                                    solid_lines(matches, scores), _STEPS, context.check)],
                          recording, reference)
         matches = match_lines(reference, mapped)
-        scores = [unspoken.get(index, confidence_of(match.cost, typical, unrelated))
+        scores = [verdict.unspoken.get(index, confidence_of(match.cost, typical, unrelated))
                   for index, match in enumerate(matches)]
     results = [aligned_line(line, match, score)
                for line, match, score in zip(lines, matches, scores, strict=True)]

@@ -11,6 +11,7 @@ neighbours get their own audio back.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -27,6 +28,11 @@ SPOKEN_CONFIDENCE = 0.2
 SPOKEN_ABSOLUTE_CONFIDENCE = 0.6
 _MIN_MARGIN = 0.05
 _DECOYS = 3
+# A line found elsewhere matching at least this well, and this much better than where the
+# first pass put it, at least this far away (and this long), is moved there.
+MOVED_CONFIDENCE = 0.8
+_MOVED_GAIN = 0.3
+_MOVED_MIN_MS = 1000
 _DECOY_MARGIN_MS = 1000
 SOLID_CONFIDENCE = 0.9
 _SOLID_STRETCH = (0.6, 1.8)
@@ -42,12 +48,23 @@ def solid_lines(matches: Sequence[LineMatch], scores: Sequence[float]) -> list[i
             and _SOLID_STRETCH[0] <= match.stretch <= _SOLID_STRETCH[1]]
 
 
-def unspoken_lines(recording: Recording, reference: Reference, matches: Sequence[LineMatch],
-                   scores: Sequence[float], anchored: Sequence[bool], typical: float,
-                   unrelated: float, check: Callable[[], None]) -> dict[int, float]:
-    """The doubtful lines found nowhere near their place, with their best confidence."""
+@dataclass(frozen=True)
+class Verdict:
+    """Doubtful lines found nowhere near their place (with their best confidence), and
+    lines found clearly better elsewhere than where the first pass put them (the real frame
+    where their speech starts there)."""
+
+    unspoken: dict[int, float]
+    moved: dict[int, int]
+
+
+def second_look(recording: Recording, reference: Reference, matches: Sequence[LineMatch],
+                scores: Sequence[float], anchored: Sequence[bool], typical: float,
+                unrelated: float, check: Callable[[], None]) -> Verdict:
+    """Each doubtful line looked for on its own between the solid lines around it."""
     solid = solid_lines(matches, scores)
     unspoken: dict[int, float] = {}
+    moved: dict[int, int] = {}
     for index, (match, score) in enumerate(zip(matches, scores, strict=True)):
         first, end = reference.line_frames[index]
         spoken = np.flatnonzero(~reference.silent[first:end]) + first
@@ -57,10 +74,11 @@ def unspoken_lines(recording: Recording, reference: Reference, matches: Sequence
             continue
         check()
         rows = _search_rows(index, solid, matches, len(recording.features))
-        cost = _best_cost(recording, reference, rows, (int(spoken[0]), int(spoken[-1]) + 1))
+        cost, start = _best_match(recording, reference, rows,
+                                  (int(spoken[0]), int(spoken[-1]) + 1))
         # Any text matches somewhat when warped freely: how well do other lines of about
         # this length, spoken elsewhere, match here? A spoken line must do clearly better.
-        decoys = [_best_cost(recording, reference, rows, columns)
+        decoys = [_best_match(recording, reference, rows, columns)[0]
                   for columns in _decoys(index, len(spoken), rows, reference, matches)]
         baseline = float(np.median(decoys)) if decoys else unrelated
         if not baseline - typical > _MIN_MARGIN:
@@ -68,10 +86,14 @@ def unspoken_lines(recording: Recording, reference: Reference, matches: Sequence
         found = confidence_of(cost, typical, baseline)
         # Both must fail: a short line can lose to decoys by chance, a line said oddly can
         # match badly in absolute terms, but an unspoken line does both.
-        if found < SPOKEN_CONFIDENCE and confidence_of(cost, typical, unrelated) < \
-                SPOKEN_ABSOLUTE_CONFIDENCE:
+        absolute = confidence_of(cost, typical, unrelated)
+        if found < SPOKEN_CONFIDENCE and absolute < SPOKEN_ABSOLUTE_CONFIDENCE:
             unspoken[index] = found
-    return unspoken
+        elif (absolute >= MOVED_CONFIDENCE and absolute >= score + _MOVED_GAIN
+              and len(spoken) * HOP_MS >= _MOVED_MIN_MS
+              and abs(start - match.start_frame) * HOP_MS >= _MOVED_MIN_MS):
+            moved[index] = start
+    return Verdict(unspoken, moved)
 
 
 def _search_rows(index: int, solid: Sequence[int], matches: Sequence[LineMatch],
@@ -123,53 +145,69 @@ def _decoys_within(index: int, frames: int, ratio: float, rows: tuple[int, int],
     return picked
 
 
-def _best_cost(recording: Recording, reference: Reference, rows: tuple[int, int],
-               columns: tuple[int, int]) -> float:
-    """Mean distance of the line's sounding frames along its best match inside ``rows``."""
+def _best_match(recording: Recording, reference: Reference, rows: tuple[int, int],
+                columns: tuple[int, int]) -> tuple[float, int]:
+    """Mean distance of the line's sounding frames along its best match inside ``rows``,
+    and the real frame where that match starts."""
     x = recording.features[rows[0]:rows[1]]
     y = reference.features[columns[0]:columns[1]]
     if len(x) < max(4, len(y) // 4):
-        return float("inf")
+        return float("inf"), -1
     path = band_path(x, y, np.zeros(len(x), np.int64), np.full(len(x), len(y), np.int64),
                      open_begin=True, open_end=True, steps=_SEARCH_STEPS,
                      y_silent=reference.pause[columns[0]:columns[1]].astype(np.float32))
     sounding = ~reference.silent[columns[0]:columns[1]][path[:, 1]]
     difference = x[path[:, 0]] - y[path[:, 1]]
     distances = np.sqrt((difference * difference).sum(axis=1))[sounding]
-    return float(distances.mean()) if len(distances) else float("inf")
+    if not len(distances):
+        return float("inf"), -1
+    return float(distances.mean()), rows[0] + int(path[np.argmax(sounding), 0])
 
 
-def without_lines(mapped: Mapping, recording: Recording, reference: Reference,
-                  unspoken: Sequence[int], solid: Sequence[int], steps: Steps,
-                  check: Callable[[], None]) -> IntArray:
-    """The joined path, aligned again around each run of unspoken lines without them."""
+def realigned(mapped: Mapping, recording: Recording, reference: Reference,
+              verdict: Verdict, solid: Sequence[int], steps: Steps,
+              check: Callable[[], None]) -> IntArray:
+    """The joined path, aligned again between the solid lines around each unspoken or moved
+    line: without the unspoken ones, and through each moved line's new start."""
     path = mapped.path
     columns = len(reference.features)
     keep = np.ones(columns, dtype=np.bool_)
-    for index in unspoken:
+    for index in verdict.unspoken:
         keep[reference.line_frames[index][0]:reference.line_frames[index][1]] = False
-    # One window per pair of solid lines around unspoken ones.
+    changed = [*verdict.unspoken, *verdict.moved]
     windows = sorted({(max((index for index in solid if index < line), default=-1),
                        min((index for index in solid if index > line), default=-1))
-                      for line in unspoken})
+                      for line in changed})
     for before, after in windows:
         begin_column = reference.line_frames[before][0] if before >= 0 else 0
         end_column = reference.line_frames[after][1] - 1 if after >= 0 else columns - 1
         begin = (int(mapped.first_row[begin_column]) if before >= 0 else 0, begin_column)
         end = (int(mapped.last_row[end_column]) if after >= 0 else len(recording.features) - 1,
                end_column)
-        kept = np.flatnonzero(keep[begin[1]:end[1] + 1]) + begin[1]
-        if end[0] - begin[0] < 2 or len(kept) < 2:
-            continue
-        window = multiscale_path(recording.features[begin[0]:end[0] + 1],
-                                 reference.features[kept], open_begin=False, open_end=False,
-                                 steps=steps, y_silent=reference.pause[kept], check=check)
-        window = np.column_stack((window[:, 0] + begin[0], kept[window[:, 1]]))
-        cells = (path[:, 0] >= begin[0]) & (path[:, 0] <= end[0]) & \
-            (path[:, 1] >= begin[1]) & (path[:, 1] <= end[1])
-        inside = np.flatnonzero(cells)
-        if len(inside) == 0:
-            continue
-        path = np.concatenate((path[:inside[0]], window, path[inside[-1] + 1:]))
+        # Fixed points: the window's ends and each moved line's new start, in order.
+        points = [begin]
+        for line in sorted(verdict.moved):
+            if (before < line < (after if after >= 0 else columns)):
+                first_spoken = int(np.argmax(~reference.silent[
+                    reference.line_frames[line][0]:reference.line_frames[line][1]]))
+                point = (verdict.moved[line], reference.line_frames[line][0] + first_spoken)
+                if points[-1][0] + 1 < point[0] < end[0] and points[-1][1] + 1 < point[1] < end[1]:
+                    points.append(point)
+        pieces: list[IntArray] = []
+        for (row, column), (next_row, next_column) in zip(
+                points, [*points[1:], (end[0] + 1, end[1] + 1)], strict=True):
+            kept = np.flatnonzero(keep[column:next_column]) + column
+            if next_row - row < 2 or len(kept) < 2:
+                break
+            piece = multiscale_path(recording.features[row:next_row],
+                                    reference.features[kept], open_begin=False,
+                                    open_end=False, steps=steps,
+                                    y_silent=reference.pause[kept], check=check)
+            pieces.append(np.column_stack((piece[:, 0] + row, kept[piece[:, 1]])))
+        else:
+            cells = (path[:, 0] >= begin[0]) & (path[:, 0] <= end[0]) & \
+                (path[:, 1] >= begin[1]) & (path[:, 1] <= end[1])
+            inside = np.flatnonzero(cells)
+            if len(inside):
+                path = np.concatenate((path[:inside[0]], *pieces, path[inside[-1] + 1:]))
     return path
-
