@@ -118,7 +118,7 @@ def _group_and_write(audio: Path, transcript_path: Path, output: Path, count: in
     if not grouping.groups:
         raise _Failed(f"{audio}: no voice found in the lines of {transcript_path}; check that "
                       "this audio belongs to this transcript and has speech")
-    names = _group_names(grouping)
+    names = _group_names(grouping, {label for label in labels if label})
     speakers = [labels[index] if labels[index] else
                 (names[group] if group >= 0 else None)
                 for index, group in enumerate(int(g) for g in grouping.line_group)]
@@ -148,11 +148,11 @@ def _check_output(output: Path, inputs: Sequence[Path], force: bool) -> None:
             raise _Failed(f"{output}: already exists; add --force to overwrite it")
 
 
-def _group_names(grouping: Grouping) -> list[str]:
+def _group_names(grouping: Grouping, taken: set[str]) -> list[str]:
     """A group seeded by a speaker the transcript names keeps that name; the others are
-    Voice A, Voice B, … biggest first."""
-    letters = iter(_letters())
-    return [group.speaker or f"Voice {next(letters)}" for group in grouping.groups]
+    Voice A, Voice B, … biggest first, skipping names the transcript already uses."""
+    free = (name for name in (f"Voice {letters}" for letters in _letters()) if name not in taken)
+    return [group.speaker or next(free) for group in grouping.groups]
 
 
 def _letters() -> list[str]:

@@ -168,3 +168,22 @@ def test_ctrl_c_cancels_and_writes_nothing(seeds_dir: Path, tmp_path: Path) -> N
     assert "cancelled" in rest and "Traceback" not in rest, rest
     assert not output.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_new_groups_never_take_a_name_the_transcript_already_uses(tmp_path: Path) -> None:
+    episode = build_episode(short_recipe(EN3, 2))
+    truth = read_transcript(episode.labelled)
+    first_of_slt = next(i for i, s in enumerate(truth.segments) if s.speaker == "Slt")
+    for index, segment in enumerate(truth.segments):
+        segment.speaker = "Voice A" if index == first_of_slt else None
+    partly = tmp_path / "partly.vtt"  # a voice tag: one named line is a speaker
+    write_transcript(Transcript(truth.segments), partly)
+    output = tmp_path / "out.srt"
+    assert main(["voices", str(episode.audio), str(partly), str(output)]) == 0
+    speakers = _speakers(output)
+    slt_names = {said for said, line in zip(speakers, episode.lines, strict=True)
+                 if line.speaker == "Slt" and said}
+    others = {said for said, line in zip(speakers, episode.lines, strict=True)
+              if line.speaker != "Slt" and said}
+    assert slt_names == {"Voice A"}
+    assert others and "Voice A" not in others
