@@ -8,7 +8,10 @@ terminating it on cancel, or the app being killed, leaves nothing half-written.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import signal
+import sys
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -20,6 +23,7 @@ T = TypeVar("T")
 
 _POLL_S = 0.05  # how quickly a cancel is noticed while the child works
 _PROGRESS_EVERY_S = 0.1  # the child reports at most this often (a pipe message each)
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a child gets when its parent thread dies
 
 
 class ChildWorkError(Exception):
@@ -74,7 +78,20 @@ def run_in_child(work: Callable[..., T], args: tuple[Any, ...], context: WorkCon
             child.kill()
 
 
+def _end_with_parent() -> None:
+    """On Linux, have the kernel end this child when the app dies (killed, crashed):
+    otherwise it would compute on, unseen, until it next reports."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+
+
 def _child_main(work: Callable[..., object], args: tuple[Any, ...], sender: Connection) -> None:
+    _end_with_parent()
     last = [0.0]
 
     def report(fraction: float, partial: object | None) -> None:

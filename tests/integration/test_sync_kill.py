@@ -113,3 +113,58 @@ def test_a_kill_while_applying_leaves_all_old_or_all_new(tmp_path: Path) -> None
         _run(library, episode_id, rng.uniform(0.1, 1.1) * writing_s)
         outcomes.append(_outcome(library, episode_id))  # old or new, never a mix
     print(f"apply took {writing_s:.2f} s; killed rounds ended {outcomes}")
+
+
+# Runs the aligner as the window does (a spawned child doing the work), prints the child's
+# pid once the aligner reports progress, then waits to be killed.
+ALIGNING = textwrap.dedent("""
+    import multiprocessing, sys, time
+    from pathlib import Path
+    from meelezer.audio.align_process import align_in_child
+    from meelezer.audio.alignment import LineToAlign
+    from meelezer.work import WorkContext
+
+    lines = [LineToAlign(text, 0, 1000) for text in sys.argv[2:]]
+    told = []
+
+    def report(fraction, _partial):
+        if not told:
+            told.append(True)
+            children = [c.pid for c in multiprocessing.active_children()
+                        if c.name == "meelezer-align"]
+            print(children[0], flush=True)
+
+    align_in_child(Path(sys.argv[1]), lines, "nl", None, WorkContext(report))
+    time.sleep(60)
+""")
+
+
+def test_a_killed_app_leaves_no_aligner_running(tmp_path: Path) -> None:
+    """Nothing is written while aligning; the child, which only computes, goes too."""
+    from helpers.spoken_audio import write_recording
+
+    lines = [f"Dit is zin nummer {k} over kunstmatige intelligentie en taalmodellen."
+             for k in range(24)]
+    audio = tmp_path / "lang.wav"
+    write_recording(audio, lines, voice="nl+f3", rate=160, pauses_ms=[700] * len(lines))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    app = subprocess.Popen([sys.executable, "-c", ALIGNING, str(audio), *lines],
+                           stdout=subprocess.PIPE, text=True, env=env)
+    assert app.stdout is not None
+    aligner = int(app.stdout.readline())
+    os.kill(app.pid, signal.SIGKILL)
+    app.wait(30)
+    killed = time.monotonic()
+    deadline = killed + 60
+    while _running(aligner):
+        assert time.monotonic() < deadline, "the aligner outlived the app by a minute"
+        time.sleep(0.1)
+    print(f"the aligner ended {time.monotonic() - killed:.1f} s after the app")
+
+
+def _running(pid: int) -> bool:
+    status = Path(f"/proc/{pid}/status")
+    try:
+        return "zombie" not in status.read_text()
+    except FileNotFoundError:
+        return False
