@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from helpers.fake_alignment import FakeAlignment, FakeLine, FakeWord
@@ -346,3 +347,24 @@ def test_a_split_line_drops_the_preview(qtbot: QtBot, make_window: WindowFactory
     qtbot.waitUntil(lambda: window.sync.plan is None)
     assert window.timeline.content.sync_preview is None
     assert "preview was dropped" in window.messages.text()
+
+
+def test_the_menu_item_asks_the_language_then_syncs(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path) -> None:
+    window = make_window()
+    _open(window, demo)
+    window.sync.detect_language = None  # the aligner's own guess: the demo is Dutch
+    chosen: list[str] = []
+
+    def answer() -> None:
+        dialog = next(widget for widget in QApplication.topLevelWidgets()
+                      if isinstance(widget, SyncDialog) and widget.isVisible())
+        chosen.append(dialog.language())
+        start = next(button for button in dialog.buttons.buttons() if button.text() == "Start")
+        start.click()
+
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(window.sync.plan_ready, timeout=20_000):
+        window.sync.actions.sync.trigger()
+    assert chosen == ["nl"]
+    assert window.sync.plan is not None and window.sync.plan.language == "nl"
