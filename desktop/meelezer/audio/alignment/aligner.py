@@ -78,7 +78,7 @@ def align(audio_path: Path, lines: Sequence[LineToAlign], *, language: str | Non
         reference = spoken.result()
     context.progress(_READ_SHARE + _SPEAK_SHARE)
     mapped = mapping(_warp(lines, recording, reference, context), recording, reference)
-    matches = match_lines(reference, mapped)
+    matches = match_lines(reference, mapped, recording)
     unrelated = unrelated_cost(recording, reference)
     typical = typical_cost(matches)
     scores = [confidence_of(match.cost, typical, unrelated) for match in matches]
@@ -88,7 +88,7 @@ def align(audio_path: Path, lines: Sequence[LineToAlign], *, language: str | Non
         mapped = mapping([realigned(mapped, recording, reference, verdict,
                                     solid_lines(matches, scores), _STEPS, context.check)],
                          recording, reference)
-        matches = match_lines(reference, mapped)
+        matches = match_lines(reference, mapped, recording)
         scores = [verdict.unspoken.get(index, confidence_of(match.cost, typical, unrelated))
                   for index, match in enumerate(matches)]
     results = [aligned_line(line, match, score)

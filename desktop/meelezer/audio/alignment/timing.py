@@ -21,6 +21,7 @@ FOUND_CONFIDENCE = 0.35
 # A line squeezed to less than this share of its spoken length is not in the audio.
 MIN_STRETCH = 0.25
 UNMATCHED_MIN_MS = 3000
+_LONG_FIRST_WORD_FRAMES = 300 // HOP_MS
 _PLAUSIBLE_STRETCH = (0.7, 1.5)
 _TYPICAL_PERCENTILE = 40
 _UNMATCHED_BRIDGE_MS = 1000
@@ -80,8 +81,19 @@ class LineMatch:
     stretch: float  # real length / synthetic length
 
 
-def match_lines(reference: Reference, mapped: Mapping) -> list[LineMatch]:
+def match_lines(reference: Reference, mapped: Mapping,
+                recording: Recording) -> list[LineMatch]:
     """Real-audio frames of each line and its words through the mapping."""
+    quiet = silent(recording.features)
+
+    def onset(column: int) -> int:
+        """Where the sound of a synthetic onset frame starts in the real audio: the path
+        may hold that frame over a pause (the onset is at its end) or over a drawn-out
+        sound (at its beginning), so the first sounding frame of the stretch."""
+        first_row, last_row = int(mapped.first_row[column]), int(mapped.last_row[column])
+        sounding = np.flatnonzero(~quiet[first_row:last_row + 1])
+        return first_row + int(sounding[0]) if len(sounding) else last_row
+
     cells_per_column = np.bincount(mapped.path[:, 1], weights=mapped.costs,
                                    minlength=len(reference.features))
     cells_count = np.bincount(mapped.path[:, 1], minlength=len(reference.features))
@@ -103,9 +115,20 @@ def match_lines(reference: Reference, mapped: Mapping) -> list[LineMatch]:
             stop = min(following[0], end_column) if following else end_column
             voiced = np.flatnonzero(~reference.silent[start:stop])
             stop = start + int(voiced[-1]) + 1 if len(voiced) else max(start + 1, stop)
-            word_frames.append((int(mapped.last_row[start]),
+            word_frames.append((onset(start),
                                 int(mapped.last_row[stop - 1]) + 1))
-        line_start = int(mapped.last_row[start_column])
+        line_start = onset(start_column)
+        spoken_words = [index for index, frames in enumerate(word_frames) if frames[0] >= 0]
+        if len(spoken_words) > 1:
+            # The path may hold a line's first sound over the pause before it; a first word
+            # far longer than spoken starts where its spoken length before the next says.
+            first, second = spoken_words[0], spoken_words[1]
+            spoken_length = starts[second] - max(starts[first], start_column)
+            real_length = word_frames[second][0] - word_frames[first][0]
+            if real_length > 2 * spoken_length + _LONG_FIRST_WORD_FRAMES:
+                begin = word_frames[second][0] - round(1.2 * spoken_length)
+                word_frames[first] = (begin, word_frames[first][1])
+                line_start = max(line_start, begin)
         line_end = int(mapped.last_row[end_column - 1]) + 1
         total = float(cells_per_column[spoken].sum())
         count = int(cells_count[spoken].sum())
