@@ -138,3 +138,20 @@ def test_cancel_ends_the_aligner_process(qtbot: QtBot, make_window: WindowFactor
                    for child in multiprocessing.active_children())
     assert window.sync.plan is None and window.annotator.undo_stack.count() == 0
     assert not any(row.found_in_audio is not None for row in _rows(window))
+
+
+def test_unreadable_audio_is_named_and_nothing_changes(qtbot: QtBot, make_window: WindowFactory,
+                                                        tmp_path: Path) -> None:
+    (tmp_path / "kapot.opus").write_bytes(bytes(range(256)) * 20)  # not audio at all
+    text = tmp_path / "kapot.txt"
+    text.write_text("\n\n".join(SPOKEN) + "\n", encoding="utf-8")
+    window = make_window()
+    window.analysis.start_delay_ms = 10**8
+    assert window.open_episode_files(resolve_episode_files([text]))
+    before = _rows(window)
+    with qtbot.waitSignal(window.sync.job_ended, timeout=60_000):
+        assert window.sync.start("nl")
+    message = window.messages.text()
+    assert message.startswith("Could not sync to the audio: This file cannot be read as audio")
+    assert "kapot.opus" in message
+    assert window.sync.plan is None and _rows(window) == before
