@@ -24,6 +24,8 @@ from meelezer.sync_plan import SyncRequest
 from meelezer.ui.line_layout import marker_tooltip
 from meelezer.ui.main_window import MainWindow
 from meelezer.ui.sync_dialog import SyncDialog
+from meelezer.ui.timeline.content import MarkKind
+from meelezer.ui.timeline.strip import mark_description
 from meelezer.work import WorkContext
 
 NOT_FOUND_ROW = 7
@@ -283,6 +285,12 @@ def test_lines_not_found_are_marked_and_reviewable(
     spoken = view.model.data(view.model.index(NOT_FOUND_ROW, 0),
                              Qt.ItemDataRole.AccessibleTextRole)
     assert ", not found in the audio" in spoken
+    # On the timeline too: an amber mark that names itself and jumps there.
+    lost = view.model.line(NOT_FOUND_ROW)
+    marks = [mark for mark in window.timeline.content.marks_between(0, lost.start_ms + 1)
+             if mark.kind is MarkKind.NOT_IN_AUDIO]
+    assert [(mark.time_ms, mark.text) for mark in marks] == [(lost.start_ms, lost.text)]
+    assert mark_description(marks[0]).startswith("Not found in the audio at ")
     view.select_row(0)
     assert window.sync.next_not_found() == NOT_FOUND_ROW
     assert view.selected_rows() == [NOT_FOUND_ROW]
@@ -292,6 +300,7 @@ def test_lines_not_found_are_marked_and_reviewable(
     window.annotator.set_line_start(view.model.line(NOT_FOUND_ROW).segment_id,
                                     view.model.line(NOT_FOUND_ROW).start_ms + 100)
     qtbot.waitUntil(lambda: not view.model.line(NOT_FOUND_ROW).not_in_audio)
+    assert window.timeline.content.not_in_audio == []
     assert window.sync.next_not_found() == -1
     assert "No line is flagged" in window.messages.text()
 

@@ -27,6 +27,7 @@ class MarkKind(enum.Enum):
     HIGHLIGHT = "highlight"
     FIND = "find"
     VOICE = "voice"  # check labels: the voice does not sound like the line's speaker
+    NOT_IN_AUDIO = "not-in-audio"  # Sync to audio did not find the line in the audio
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class TimelineContent:
         self.notes: list[Mark] = []  # notes, bookmarks and highlights, by time
         self.finds: list[Mark] = []  # one per line with a find match
         self.voice_checks: list[Mark] = []  # lines whose voice is not their speaker's
+        self.not_in_audio: list[Mark] = []  # lines Sync to audio did not find
         self.analysis: AudioAnalysis | None = None
         self.audio_duration_ms = 0  # as the player (or the analysis) knows it
         self._note_times: list[int] = []
@@ -68,6 +70,7 @@ class TimelineContent:
     def set_lines(self, lines: Sequence[LineItem]) -> None:
         self.lines = list(lines)
         self._index_starts()
+        self._mark_not_in_audio()
         self.finds = []
         self._find_times = []
         self.version += 1
@@ -75,14 +78,22 @@ class TimelineContent:
     def replace_lines(self, changed: dict[int, LineItem]) -> None:
         """New items for some rows: a label or a correction, or new times (tap-to-sync,
         estimated times fitted to the audio), after which the lookup by time is rebuilt."""
-        retimed = False
+        retimed = flagged = False
         for row, line in changed.items():
             if 0 <= row < len(self.lines):
-                retimed |= self.lines[row].start_ms != line.start_ms
+                old = self.lines[row]
+                retimed |= old.start_ms != line.start_ms
+                flagged |= old.not_in_audio or line.not_in_audio
                 self.lines[row] = line
         if retimed:
             self._index_starts()
+        if flagged:
+            self._mark_not_in_audio()
         self.version += 1
+
+    def _mark_not_in_audio(self) -> None:
+        self.not_in_audio = [Mark(MarkKind.NOT_IN_AUDIO, line.start_ms, line.end_ms, line.text)
+                             for line in self.lines if line.not_in_audio]
 
     def _index_starts(self) -> None:
         starts: list[int] = []
@@ -159,5 +170,6 @@ class TimelineContent:
                      if mark.end_ms is not None and mark.end_ms > start_ms)
         found.extend(self.notes[first:bisect_right(self._note_times, int(end_ms))])
         found.extend(mark for mark in self.voice_checks if start_ms <= mark.time_ms <= end_ms)
+        found.extend(mark for mark in self.not_in_audio if start_ms <= mark.time_ms <= end_ms)
         found.sort(key=lambda mark: mark.time_ms)
         return found

@@ -15,7 +15,7 @@ from meelezer.audio.analysis import AudioAnalysis
 from meelezer.transcript.timecode import format_clock
 from meelezer.ui.timeline.colors import TimelineColors
 from meelezer.ui.timeline.content import Mark, MarkKind, TimelineContent
-from meelezer.ui.timeline.sync_preview import paint_sync_preview
+from meelezer.ui.timeline.sync_preview import NOT_FOUND_COLOR, paint_sync_preview
 from meelezer.ui.timeline.window import TimeWindow
 from meelezer.ui.transcript_model import LineItem
 from meelezer.ui.voices.marks import paint_mark
@@ -268,6 +268,8 @@ def _paint_marks(painter: QPainter, areas: StripAreas, marks: list[Mark], window
                 painter.fillRect(QRectF(x, areas.wave.top(), 1, areas.wave.height()), line)
         elif mark.kind is MarkKind.VOICE:
             paint_mark(painter, x, rect.top() + height * 0.5, max(7.0, height * 0.9))
+        elif mark.kind is MarkKind.NOT_IN_AUDIO:  # amber, as the transcript's badge
+            painter.fillRect(QRectF(x - 1.5, rect.top(), 3, height), NOT_FOUND_COLOR)
         elif mark.kind is MarkKind.NOTE:
             radius = max(2.0, height * 0.32)
             painter.setBrush(colors.note)

@@ -276,6 +276,7 @@ def mark_description(mark: Mark) -> str:
         MarkKind.HIGHLIGHT: translate("Timeline", "Highlight at {time}"),
         MarkKind.FIND: translate("Timeline", "Found at {time}"),
         MarkKind.VOICE: translate("Timeline", "Check the speaker at {time}"),
+        MarkKind.NOT_IN_AUDIO: translate("Timeline", "Not found in the audio at {time}"),
     }
     title = titles[mark.kind].format(time=clock)
     return f"{title}\n{mark.text}" if mark.text else title
