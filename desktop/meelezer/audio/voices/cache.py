@@ -20,7 +20,7 @@ from meelezer.audio.voices.embeddings import WEAK_BELOW_MS, EpisodeEmbeddings, L
 
 FOLDER = "voice-embeddings"
 # Bump when what is stored or how it is computed changes: older files are then ignored.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def lines_key(lines: Sequence[LineSpan]) -> str:

@@ -28,11 +28,11 @@ SPLIT_DISTANCE = 0.25
 # An unlabelled line joins its nearest group only if it is this similar to the group's
 # voice and this much more similar than to the next group; weak (short) lines need more.
 MIN_SIMILARITY = 0.55
-MIN_MARGIN = 0.04
-WEAK_MIN_SIMILARITY = 0.65
-WEAK_MIN_MARGIN = 0.08
+MIN_MARGIN = 0.02
+WEAK_MIN_SIMILARITY = 0.50
+WEAK_MIN_MARGIN = 0.04
 # A group needs this much speech to be a voice rather than a few stray lines.
-MIN_GROUP_MS = 8_000
+MIN_GROUP_MS = 20_000
 # Clustering is quadratic in lines: beyond this many, the longest lines form the groups and
 # the rest join them by similarity (a 2-hour episode has ~2,000 lines).
 MAX_CLUSTERED = 3_000
@@ -143,23 +143,28 @@ def _grouping(seeds: list[tuple[str | None, FloatArray]], embeddings: EpisodeEmb
     if not seeds:
         return Grouping((), tuple(np.flatnonzero(unlabelled).tolist()),
                         np.full(count, -1, dtype=np.int64))
-    assigned = _assign(np.stack([centroid for _name, centroid in seeds]), embeddings)
-    line_group = np.where(unlabelled & voiced, assigned, -1)
-    names = [name for name, _centroid in seeds]
-    for index, name in enumerate(names):
-        if name is not None:
-            line_group[[i for i, label in enumerate(labels) if label == name]] = index
     durations = np.array([line.end_ms - line.start_ms for line in lines], dtype=np.int64)
+    while True:
+        assigned = _assign(np.stack([centroid for _name, centroid in seeds]), embeddings)
+        line_group = np.where(unlabelled & voiced, assigned, -1)
+        names = [name for name, _centroid in seeds]
+        for index, name in enumerate(names):
+            if name is not None:
+                line_group[[i for i, label in enumerate(labels) if label == name]] = index
+        totals = [int(durations[line_group == index].sum()) for index in range(len(names))]
+        # A few stray lines (short ones that sound alike) are no voice: their lines go to
+        # the real voices, or to review.
+        small = [index for index, name in enumerate(names)
+                 if name is None and totals[index] < MIN_GROUP_MS and not keep_small]
+        if not small or len(small) == len(seeds):
+            break
+        seeds = [seed for index, seed in enumerate(seeds) if index not in small]
     groups: list[tuple[int, VoiceGroup]] = []
     for index, name in enumerate(names):
         members = np.flatnonzero(line_group == index)
         if len(members) == 0:
             continue
-        total = int(durations[members].sum())
-        if name is None and total < MIN_GROUP_MS and not keep_small:
-            line_group[members] = -1  # a few stray lines are no voice: leave them for review
-            continue
-        groups.append((index, _group(members, name, labels, embeddings, lines, total)))
+        groups.append((index, _group(members, name, labels, embeddings, lines, totals[index])))
     groups.sort(key=lambda pair: -pair[1].total_ms)
     renumber = np.full(len(names) + 1, -1, dtype=np.int64)
     for new, (old, _kept) in enumerate(groups):
