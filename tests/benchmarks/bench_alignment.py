@@ -152,6 +152,7 @@ def bench_alignment_accuracy_long() -> list[Result]:
 @dataclass(frozen=True)
 class ChildRun:
     seconds: float
+    cpu_seconds: float  # user + system time of the child: less inflated by a busy machine
     peak_rss_mb: float
     output: Path
     stdout: str
@@ -176,7 +177,8 @@ def align_in_child(audio: Path, transcript: Path, folder: Path,
         raise RuntimeError(f"meelezer align failed ({child.returncode}): "
                            f"{tail[-1] if tail else 'no message'}")
     peak = usage.ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else usage.ru_maxrss / 1024
-    return ChildRun(seconds, peak, output, out_log.read_text(encoding="utf-8"))
+    return ChildRun(seconds, usage.ru_utime + usage.ru_stime, peak, output,
+                    out_log.read_text(encoding="utf-8"))
 
 
 def _audio_seconds(path: Path) -> float:
@@ -192,6 +194,8 @@ def speed_rows(label: str, audio: Path, run: ChildRun) -> list[Result]:
         Result(NAME, f"{label} ({seconds / 3600:.2f} h): wall time", run.seconds, "s",
                f"<= {seconds / 60:.0f} s"),
         Result(NAME, f"{label}: speed", seconds / run.seconds, "× real time", ">= 60×"),
+        Result(NAME, f"{label}: CPU time of `meelezer align` (user + system)",
+               run.cpu_seconds, "s", f"audio / CPU time: {seconds / run.cpu_seconds:.0f}×"),
         Result(NAME, f"{label}: peak RSS of `meelezer align`", run.peak_rss_mb, "MB",
                "<= 500 MB"),
     ]
