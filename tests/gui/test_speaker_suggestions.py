@@ -293,3 +293,24 @@ def test_the_play_button_plays_a_few_typical_seconds_of_the_voice_then_pauses(
     assert window.controller.is_playing()
     player.advance(200)
     qtbot.waitUntil(lambda: not window.controller.is_playing())
+
+
+def test_reopening_an_episode_brings_back_voices_heard_before_with_their_marks(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path, second_demo: Path) -> None:
+    engine = FakeEngine(voices=2, marks=(LabelMark(3, "Milo", 0.7),))
+    window, wiring = demo_window(make_window, demo, engine)
+    assert engine.unheard == 1 and wiring.suggestions.suggestions is None  # never heard
+    messages: list[str] = []
+    wiring.suggestions.failed.connect(messages.append)
+    label_by_hand(window, [3], "Milo")
+    suggest(qtbot, wiring)
+    engine.cached = True  # what the real engine's cache does
+
+    open_episode(window, second_demo)
+    assert wiring.suggestions.suggestions is None
+    open_episode(window, demo)
+    analysed(window)
+    qtbot.waitUntil(lambda: wiring.suggestions.suggestions is not None)
+    assert wiring.panel.groups.count() == 2
+    qtbot.waitUntil(lambda: sorted(window.transcript.delegate.voice_marks) == [3])
+    assert messages == []

@@ -108,3 +108,21 @@ def test_a_damaged_embedding_cache_is_recomputed_without_a_traceback(
     _suggest(qtbot, window, panel)  # and the rewritten cache is read back
     suggestions = window.voices.suggestions.suggestions
     assert suggestions is not None and suggestions.from_cache
+
+
+def test_reopening_shows_the_voices_heard_before_and_a_new_episode_waits_to_be_asked(
+        qtbot: QtBot, make_window: WindowFactory, tmp_path: Path) -> None:
+    _first, transcript = _episode(tmp_path / "one", seed=4)
+    window = make_window()
+    panel = _open(qtbot, window, transcript)
+    assert window.voices.suggestions.suggestions is None  # never heard: nothing by itself
+    _suggest(qtbot, window, panel)
+    groups = panel.groups.count()
+
+    window.session.close()
+    assert window.voices.suggestions.suggestions is None
+    _open(qtbot, window, transcript)
+    qtbot.waitUntil(lambda: window.voices.suggestions.suggestions is not None, timeout=60_000)
+    suggestions = window.voices.suggestions.suggestions
+    assert suggestions is not None and suggestions.from_cache
+    assert panel.groups.count() == groups

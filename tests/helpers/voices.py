@@ -44,9 +44,14 @@ class FakeEngine:
     started: threading.Event = field(default_factory=threading.Event)
     requests: list[SuggestRequest] = field(default_factory=list)
     checks: int = 0
+    cached: bool = False  # the episode's voices were heard before: reopening shows them
+    unheard: int = 0  # how often it was asked for voices it had not heard
     axes: list[int] = field(default_factory=list)  # each group's voice axis, as shown now
 
-    def suggest(self, request: SuggestRequest, context: WorkContext) -> Suggestions:
+    def suggest(self, request: SuggestRequest, context: WorkContext) -> Suggestions | None:
+        if request.cached_only and not self.cached:
+            self.unheard += 1
+            return None  # as the real engine when these voices were never heard
         self.requests.append(request)
         self.started.set()
         while self.block:

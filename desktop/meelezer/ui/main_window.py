@@ -59,7 +59,7 @@ from meelezer.ui.timeline.timeline import Timeline
 from meelezer.ui.timeline.wiring import wire_timeline
 from meelezer.ui.transcript_model import LineItem
 from meelezer.ui.transcript_view import TranscriptView
-from meelezer.ui.voices.controller import window_engine
+from meelezer.ui.voices.controller import WindowEngine
 from meelezer.ui.voices.wiring import VoiceWiring
 from meelezer.ui.window_size import first_window_size
 
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.voices = VoiceWiring(
             self, self.session, self.annotator, self.analysis, self.controller, self.transcript,
             self.timeline, self.annotations, self.messages, library.database.path.parent,
-            window_engine)
+            WindowEngine)
         self.sync_bar = SyncBar()
         self.sync = SyncController(self, self.session, self.annotator, self.analysis,
                                    self.timeline, self.transcript, self.controller,

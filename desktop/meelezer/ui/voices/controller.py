@@ -39,12 +39,37 @@ def group_title(index: int) -> str:
     return GROUP_LETTERS[index] if index < len(GROUP_LETTERS) else str(index + 1)
 
 
-def window_engine() -> VoiceEngine:
-    """The real engine, imported when first asked for: decoding, scipy and the model stay
-    out of the window's start-up."""
-    from meelezer.ui.voices.engine import VoiceEngineInChild
+class WindowEngine:
+    """The real engine, imported on first use, which is in the background job: decoding,
+    scipy and the model load neither at start-up nor on the GUI thread."""
 
-    return VoiceEngineInChild()
+    def __init__(self) -> None:
+        self._engine: VoiceEngine | None = None
+
+    def _real(self) -> VoiceEngine:
+        if self._engine is None:
+            from meelezer.ui.voices.engine import VoiceEngineInChild
+
+            self._engine = VoiceEngineInChild()
+        return self._engine
+
+    def suggest(self, request: SuggestRequest, context: WorkContext) -> Suggestions | None:
+        return self._real().suggest(request, context)
+
+    def regroup(self, labels: Sequence[str | None], voices: int,
+                context: WorkContext) -> Suggestions:
+        return self._real().regroup(labels, voices, context)
+
+    def merge(self, labels: Sequence[str | None], first: int, second: int,
+              context: WorkContext) -> Suggestions:
+        return self._real().merge(labels, first, second, context)
+
+    def check(self, labels: Sequence[str | None], profiles: Mapping[str, StoredVoice],
+              context: WorkContext) -> tuple[LabelMark, ...]:
+        return self._real().check(labels, profiles, context)
+
+    def voice_profile(self, group: int, old: StoredVoice | None) -> StoredVoice | None:
+        return self._real().voice_profile(group, old)
 
 
 class VoiceSuggestions(QObject):
@@ -72,7 +97,8 @@ class VoiceSuggestions(QObject):
         self.job: Job | None = None
         self._check_job: Job | None = None
         self._preview_end: int | None = None
-        session.opened.connect(lambda _opened: self.clear())
+        self._restored_for: int | None = None  # the episode whose cached voices were asked for
+        session.opened.connect(lambda _opened: self._opened())
         session.replaced.connect(lambda _id: self.clear())
         session.closed.connect(lambda _id: self.clear())
         session.audio_changed.connect(lambda _opened: self.clear())
@@ -103,7 +129,19 @@ class VoiceSuggestions(QObject):
         return True, self.tr("Group the lines by voice, in the background")
 
     def _tell_availability(self) -> None:
-        self.availability_changed.emit(*self.availability())
+        able, why = self.availability()
+        self.availability_changed.emit(able, why)
+        episode_id = self.session.episode_id
+        if able and episode_id is not None and episode_id != self._restored_for:
+            # Once per opening: voices heard before come back by themselves, with their
+            # check-label marks (from the cache, no listening again).
+            self._restored_for = episode_id
+            if self.job is None and self.suggestions is None:
+                self.start(cached_only=True)
+
+    def _opened(self) -> None:
+        self._restored_for = None
+        self.clear()
 
     def clear(self) -> None:
         """Forget the suggestion and stop any work (the episode closed or changed)."""
@@ -129,12 +167,14 @@ class VoiceSuggestions(QObject):
 
     # -- running ----------------------------------------------------------------------------
 
-    def start(self) -> bool:
-        """Suggest speakers for the open episode (replacing an earlier suggestion)."""
+    def start(self, cached_only: bool = False) -> bool:
+        """Suggest speakers for the open episode (replacing an earlier suggestion);
+        ``cached_only``: only if its voices were heard before (reopening shows them again)."""
         able, why = self.availability()
         opened, analysis = self.session.episode, self.analysis.analysis
         if not able or opened is None or analysis is None or opened.audio_path is None:
-            self.failed.emit(why)
+            if not cached_only:
+                self.failed.emit(why)
             return False
         self.clear()
         request = SuggestRequest(
@@ -145,6 +185,7 @@ class VoiceSuggestions(QObject):
             profiles=self._profiles_by_name(),
             segment_ids=tuple(row.id for row in opened.segments),
             data_dir=self.data_dir,
+            cached_only=cached_only,
         )
         engine = self.engine_factory()
         self.engine = engine
@@ -175,7 +216,7 @@ class VoiceSuggestions(QObject):
         labels = _labels(opened)
         self._run(lambda context: engine.merge(labels, first, second, context), "voice-merge")
 
-    def _run(self, work: Callable[[WorkContext], Suggestions], name: str) -> None:
+    def _run(self, work: Callable[[WorkContext], Suggestions | None], name: str) -> None:
         job = Job(work, name=name, parent=self)
         job.progressed.connect(lambda fraction: self._progress(job, fraction))
         job.succeeded.connect(lambda result: self._finished(job, result))

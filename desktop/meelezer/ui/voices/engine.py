@@ -15,6 +15,7 @@ from meelezer.audio.voices.embeddings import EpisodeEmbeddings, LineSpan
 from meelezer.audio.voices.episode import episode_embeddings
 from meelezer.audio.voices.grouping import Grouping, group_voices, merge_groups
 from meelezer.audio.voices.profiles import VoiceProfile, match_profiles, update_profile
+from meelezer.store.hashing import audio_fingerprint
 from meelezer.ui.voices.model import (
     LabelMark,
     StoredVoice,
@@ -35,9 +36,11 @@ class VoiceEngineInChild:
         self._from_cache = False
         self._notice = ""
 
-    def suggest(self, request: SuggestRequest, context: WorkContext) -> Suggestions:
+    def suggest(self, request: SuggestRequest, context: WorkContext) -> Suggestions | None:
         self._request = request
         self._lines = tuple(LineSpan(start, end) for start, end in request.spans)
+        if request.cached_only and not self._cached(request):
+            return None
         outcome = episode_embeddings(request.audio, self._lines, request.speech,
                                      EmbeddingCache(request.data_dir), context,
                                      separate_process=self.separate_process)
@@ -76,6 +79,13 @@ class VoiceEngineInChild:
         if profile is None:
             return old
         return StoredVoice(profile.embedding, profile.count, profile.model)
+
+    def _cached(self, request: SuggestRequest) -> bool:
+        try:
+            fingerprint = audio_fingerprint(request.audio)
+        except OSError:
+            return False
+        return EmbeddingCache(request.data_dir).path_for(fingerprint, self._lines).exists()
 
     def _ready(self) -> tuple[EpisodeEmbeddings, SuggestRequest]:
         if self.embeddings is None or self._request is None:

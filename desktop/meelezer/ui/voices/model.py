@@ -39,6 +39,7 @@ class SuggestRequest:
     profiles: Mapping[str, StoredVoice]  # by speaker name
     segment_ids: tuple[int, ...]
     data_dir: Path  # where embeddings are cached
+    cached_only: bool = False  # only if these lines' voices were heard before, else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,8 @@ class VoiceEngine(Protocol):
     """The voice work the panel asks for. ``suggest`` is the long step (embeddings, in the
     background with progress and cancel); the others regroup what it computed."""
 
-    def suggest(self, request: SuggestRequest, context: WorkContext) -> Suggestions: ...
+    def suggest(self, request: SuggestRequest, context: WorkContext) -> Suggestions | None:
+        """None only for a ``cached_only`` request whose voices are not in the cache."""
 
     def regroup(self, labels: Sequence[str | None], voices: int,
                 context: WorkContext) -> Suggestions: ...
