@@ -189,7 +189,9 @@ class VoiceSuggestions(QObject):
         )
         engine = self.engine_factory()
         self.engine = engine
-        self._run(lambda context: engine.suggest(request, context), "voice-suggestions")
+        # Looking in the cache is quick and unasked for: no progress shown for it.
+        self._run(lambda context: engine.suggest(request, context), "voice-suggestions",
+                  quiet=cached_only)
         return True
 
     def cancel(self) -> None:
@@ -216,15 +218,17 @@ class VoiceSuggestions(QObject):
         labels = _labels(opened)
         self._run(lambda context: engine.merge(labels, first, second, context), "voice-merge")
 
-    def _run(self, work: Callable[[WorkContext], Suggestions | None], name: str) -> None:
+    def _run(self, work: Callable[[WorkContext], Suggestions | None], name: str,
+             quiet: bool = False) -> None:
         job = Job(work, name=name, parent=self)
-        job.progressed.connect(lambda fraction: self._progress(job, fraction))
         job.succeeded.connect(lambda result: self._finished(job, result))
-        job.failed.connect(lambda error: self._failed(job, error))
-        job.finished.connect(lambda: self._ended(job))
+        job.failed.connect(lambda error: self._failed(job, error, quiet))
+        job.finished.connect(lambda: self._ended(job, quiet))
         self.job = job
-        self.running_changed.emit(True)
-        self.progressed.emit(0.0)
+        if not quiet:
+            job.progressed.connect(lambda fraction: self._progress(job, fraction))
+            self.running_changed.emit(True)
+            self.progressed.emit(0.0)
         job.start()
 
     def _progress(self, job: Job, fraction: float) -> None:
@@ -240,15 +244,16 @@ class VoiceSuggestions(QObject):
         if result.notice:
             self.failed.emit(result.notice)
 
-    def _failed(self, job: Job, error: object) -> None:
-        if job is self.job:
+    def _failed(self, job: Job, error: object, quiet: bool) -> None:
+        if job is self.job and not quiet:  # a cache that cannot be read: asked for, it says
             self.failed.emit(self.tr("Speakers could not be suggested: {reason}").format(
                 reason=str(error) or type(error).__name__))
 
-    def _ended(self, job: Job) -> None:
+    def _ended(self, job: Job, quiet: bool) -> None:
         if self.job is job:
             self.job = None
-            self.running_changed.emit(False)
+            if not quiet:
+                self.running_changed.emit(False)
         job.deleteLater()
 
     # -- naming -----------------------------------------------------------------------------

@@ -181,9 +181,9 @@ class VoicePanel(QWidget):
                                                  "sound like its speaker"))
         self.next_mark_button.clicked.connect(self.next_mark_requested)
 
+        # Progress and Cancel on a row of their own: the panel keeps its width while it runs.
         run_row = QHBoxLayout()
-        run_row.addWidget(self.suggest_button, 1)
-        run_row.addWidget(self.progress)
+        run_row.addWidget(self.progress, 1)
         run_row.addWidget(self.cancel_button)
         action_row = QHBoxLayout()
         for button in (self.accept_button, self.merge_button, self.more_button):
@@ -193,6 +193,7 @@ class VoicePanel(QWidget):
         marks_row.addWidget(self.next_mark_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.suggest_button)
         layout.addLayout(run_row)
         layout.addWidget(self.status)
         layout.addWidget(self.groups, 3)
