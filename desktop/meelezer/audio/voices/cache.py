@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from meelezer.audio.voices.embeddings import WEAK_BELOW_MS, EpisodeEmbeddings, LineSpan
+from meelezer.audio.voices.encoder import WINDOWS_PER_SECOND
 
 FOLDER = "voice-embeddings"
 # Bump when what is stored or how it is computed changes: older files are then ignored.
@@ -44,7 +45,8 @@ class EmbeddingCache:
                 header = json.loads(str(stored["header"]))
                 if (header.get("version") != FORMAT_VERSION
                         or header.get("fingerprint") != fingerprint
-                        or header.get("lines") != lines_key(lines)):
+                        or header.get("lines") != lines_key(lines)
+                        or header.get("windows_per_second") != WINDOWS_PER_SECOND):
                     return None
                 speech_ms = stored["speech_ms"].astype(np.int64)
                 return EpisodeEmbeddings(
@@ -62,7 +64,8 @@ class EmbeddingCache:
              embeddings: EpisodeEmbeddings) -> Path:
         """Raises ``OSError`` (the caller says so, or goes on without a cache)."""
         header = {"version": FORMAT_VERSION, "fingerprint": fingerprint,
-                  "lines": lines_key(lines), "model": embeddings.model}
+                  "lines": lines_key(lines), "model": embeddings.model,
+                  "windows_per_second": WINDOWS_PER_SECOND}
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.path_for(fingerprint, lines)
         fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{target.stem}.", suffix=".tmp")
