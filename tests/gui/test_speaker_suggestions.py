@@ -314,3 +314,17 @@ def test_reopening_an_episode_brings_back_voices_heard_before_with_their_marks(
     assert wiring.panel.groups.count() == 2
     qtbot.waitUntil(lambda: sorted(window.transcript.delegate.voice_marks) == [3])
     assert messages == []
+
+
+def test_groups_grown_from_labels_only_show_as_named_with_nothing_to_accept(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path) -> None:
+    window, wiring = demo_window(make_window, demo, FakeEngine(voices=2, labelled_only=True))
+    rows = window.transcript.model.rowCount()
+    label_by_hand(window, list(range(0, rows, 2)), "Milo")
+    label_by_hand(window, list(range(1, rows, 2)), "Wietse")
+    panel = suggest(qtbot, wiring)
+    assert panel.group_row(0).title.text().startswith("Milo (already labelled): ")
+    assert panel.group_row(0).name_button.text() == "Named"
+    assert not panel.accept_button.isEnabled()
+    assert panel.status.text() == "All 2 voice(s) are named."
+    assert not panel.review_label.isVisibleTo(panel)  # no unclear lines: no empty list

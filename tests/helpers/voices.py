@@ -44,6 +44,7 @@ class FakeEngine:
     started: threading.Event = field(default_factory=threading.Event)
     requests: list[SuggestRequest] = field(default_factory=list)
     checks: int = 0
+    labelled_only: bool = False  # every line labelled: groups grow from the labels
     cached: bool = False  # the episode's voices were heard before: reopening shows them
     unheard: int = 0  # how often it was asked for voices it had not heard
     axes: list[int] = field(default_factory=list)  # each group's voice axis, as shown now
@@ -103,8 +104,10 @@ class FakeEngine:
             match = next((name for name, stored in request.profiles.items()
                           if stored.model == MODEL
                           and float(stored.embedding @ unit(k)) > 0.9), None)
+            seed = labels[rows[0]] if self.labelled_only and rows else None
             groups.append(SuggestedVoice(
-                rows=tuple(rows), hand_rows=(), speaker=None,
+                rows=() if seed else tuple(rows), hand_rows=tuple(rows) if seed else (),
+                speaker=seed,
                 total_ms=sum(end - start for start, end in spans),
                 typical=spans[0], match=match, confidence=0.96 if match else 0.0))
         self.axes = list(range(voices))

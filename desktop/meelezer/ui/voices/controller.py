@@ -301,6 +301,8 @@ class VoiceSuggestions(QObject):
             names = [speakers.get(segment_id) for segment_id in self.segment_ids(voice.rows)]
             if names and all(names):
                 named[index] = max(set(names), key=names.count) or ""
+            elif not names and voice.speaker:  # grown from labels only: nothing to name
+                named[index] = voice.speaker
         return named
 
     def _namings(self, chosen: Mapping[int, str]) -> list[VoiceNaming]:

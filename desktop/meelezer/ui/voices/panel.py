@@ -266,8 +266,8 @@ class VoicePanel(QWidget):
                                         "first.").format(voices=len(voices)))
         self.review_label.setText(self.tr("Unclear lines to review ({count}):").format(
             count=len(unclear)))
-        for widget in (self.groups, self.review_label, self.review):
-            widget.setVisible(suggestions is not None)
+        self.groups.setVisible(suggestions is not None)
+        self.review_label.setVisible(suggestions is not None and bool(unclear))
         self.review.setVisible(bool(unclear))
         if unclear:
             self.review.setMinimumHeight(min(2, len(unclear)) * self.review.sizeHintForRow(0)
