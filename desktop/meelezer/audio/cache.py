@@ -73,25 +73,30 @@ class AnalysisCache:
                   "notes": notes or {}}
         speech = np.array([[region.start_ms, region.end_ms] for region in analysis.speech],
                           dtype=np.int64).reshape(-1, 2)
-        self.folder.mkdir(parents=True, exist_ok=True)
         target = self.path_for(fingerprint)
-        fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{target.stem}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                np.savez_compressed(
-                    handle, header=np.array(json.dumps(header)),
-                    minima=_quantised(finest.minima), maxima=_quantised(finest.maxima),
-                    speech=speech, loudness=loudness.db.astype(np.float16))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        # Left by an earlier attempt that was killed mid-write.
-        for leftover in self.folder.glob(f".{target.stem}.*.tmp"):
-            leftover.unlink(missing_ok=True)
+        save_npz_atomically(target, header=np.array(json.dumps(header)),
+                            minima=_quantised(finest.minima), maxima=_quantised(finest.maxima),
+                            speech=speech, loudness=loudness.db.astype(np.float16))
         return target
+
+
+def save_npz_atomically(target: Path, **arrays: npt.ArrayLike) -> None:
+    """``np.savez_compressed`` to a temporary file beside ``target``, synced, then renamed
+    into place (a kill mid-write leaves no file that looks complete); raises ``OSError``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            np.savez_compressed(handle, **arrays)  # type: ignore[arg-type]
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    # Left by an earlier attempt that was killed mid-write.
+    for leftover in target.parent.glob(f".{target.stem}.*.tmp"):
+        leftover.unlink(missing_ok=True)
 
 
 def _quantised(values: FloatArray) -> npt.NDArray[np.int8]:

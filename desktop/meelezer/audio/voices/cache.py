@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
+from meelezer.audio.cache import save_npz_atomically
 from meelezer.audio.voices.embeddings import WEAK_BELOW_MS, EpisodeEmbeddings, LineSpan
 from meelezer.audio.voices.encoder import WINDOWS_PER_SECOND
 
@@ -66,25 +65,13 @@ class EmbeddingCache:
         header = {"version": FORMAT_VERSION, "fingerprint": fingerprint,
                   "lines": lines_key(lines), "model": embeddings.model,
                   "windows_per_second": WINDOWS_PER_SECOND}
-        self.folder.mkdir(parents=True, exist_ok=True)
         target = self.path_for(fingerprint, lines)
-        fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{target.stem}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                np.savez_compressed(
-                    handle, header=np.array(json.dumps(header)),
-                    line_embeddings=embeddings.line_embeddings.astype(np.float16),
-                    speech_ms=embeddings.speech_ms.astype(np.int32),
-                    window_embeddings=embeddings.window_embeddings.astype(np.float16),
-                    window_line=embeddings.window_line.astype(np.int32),
-                    window_start_ms=embeddings.window_start_ms.astype(np.int64),
-                    window_end_ms=embeddings.window_end_ms.astype(np.int64))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        for leftover in self.folder.glob(f".{target.stem}.*.tmp"):
-            leftover.unlink(missing_ok=True)
+        save_npz_atomically(
+            target, header=np.array(json.dumps(header)),
+            line_embeddings=embeddings.line_embeddings.astype(np.float16),
+            speech_ms=embeddings.speech_ms.astype(np.int32),
+            window_embeddings=embeddings.window_embeddings.astype(np.float16),
+            window_line=embeddings.window_line.astype(np.int32),
+            window_start_ms=embeddings.window_start_ms.astype(np.int64),
+            window_end_ms=embeddings.window_end_ms.astype(np.int64))
         return target

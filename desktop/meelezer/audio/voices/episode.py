@@ -4,21 +4,18 @@ the analysis is, so the GUI thread never waits for the GIL) and then cached."""
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 from meelezer.audio.analysis import SpeechRegion
 from meelezer.audio.decode import AudioError
 from meelezer.audio.voices.cache import EmbeddingCache
 from meelezer.audio.voices.embeddings import EpisodeEmbeddings, LineSpan, embed_lines
+from meelezer.child_work import ChildWorkError, run_in_child
 from meelezer.store.hashing import audio_fingerprint
 from meelezer.texts import translate
-from meelezer.work import Cancelled, WorkContext
-
-_POLL_S = 0.05  # how quickly a cancel is noticed while the child works
+from meelezer.work import WorkContext
 
 
 @dataclass(frozen=True)
@@ -59,55 +56,18 @@ def episode_embeddings(audio: Path, lines: Sequence[LineSpan], speech: Sequence[
 
 def embed_in_child(audio: Path, lines: Sequence[LineSpan], speech: Sequence[SpeechRegion],
                    context: WorkContext) -> EpisodeEmbeddings:
-    """``embed_lines`` in a spawned child; terminating it on cancel leaves nothing behind
-    (the parent writes the cache)."""
-    spawn = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Qt app
-    receiver, sender = spawn.Pipe(duplex=False)
-    child = spawn.Process(target=_child_main, args=(str(audio), tuple(lines), tuple(speech),
-                                                    sender),
-                          name="meelezer-voice-embeddings", daemon=True)
-    child.start()
-    sender.close()
+    """``embed_lines`` in a spawned child (``meelezer.child_work``); terminating it on
+    cancel leaves nothing behind (the parent writes the cache)."""
     try:
-        while True:
-            context.check()
-            if not receiver.poll(_POLL_S):
-                if not child.is_alive() and not receiver.poll(0):
-                    raise AudioError(translate(
-                        "Voices", "The voice analysis stopped unexpectedly (exit code {code}) "
-                        "while reading {path}.").format(code=child.exitcode, path=audio))
-                continue
-            try:
-                kind, value = receiver.recv()
-            except EOFError:
-                continue  # the child is gone; the check above reports it
-            if kind == "progress":
-                context.progress(value)
-            elif kind == "done":
-                embeddings: EpisodeEmbeddings = value
-                return embeddings
-            else:
-                raise AudioError(translate(
-                    "Voices", "The voices could not be analysed ({reason}): {path}").format(
-                        reason=value, path=audio))
-    except Cancelled:
-        child.terminate()
-        raise
-    finally:
-        receiver.close()
-        child.join(2)
-        if child.is_alive():
-            child.kill()
-
-
-def _child_main(audio: str, lines: tuple[LineSpan, ...], speech: tuple[SpeechRegion, ...],
-                sender: Connection) -> None:
-    def report(fraction: float, _partial: object | None) -> None:
-        sender.send(("progress", fraction))
-
-    try:
-        sender.send(("done", embed_lines(Path(audio), lines, speech, WorkContext(report))))
-    except Exception as error:  # sent to the parent, which words it for the user
-        sender.send(("error", str(error) or type(error).__name__))
-    finally:
-        sender.close()
+        return run_in_child(embed_lines, (audio, tuple(lines), tuple(speech)), context,
+                            "meelezer-voice-embeddings")
+    except ChildWorkError as error:
+        if error.kind == "AudioError":  # already worded for the user, in their language
+            raise AudioError(str(error)) from error
+        if error.kind == "exit":
+            raise AudioError(translate(
+                "Voices", "The voice analysis stopped unexpectedly (exit code {code}) "
+                "while reading {path}.").format(code=error.exit_code, path=audio)) from error
+        raise AudioError(translate(
+            "Voices", "The voices could not be analysed ({reason}): {path}").format(
+                reason=error, path=audio)) from error
