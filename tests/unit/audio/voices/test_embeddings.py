@@ -142,3 +142,10 @@ def test_in_a_child_process_it_gives_the_same_and_can_be_cancelled(
         episode_embeddings(episode.audio, episode.lines, three_voices.speech, None, context,
                            separate_process=True)
     assert started.is_set()
+
+
+def test_a_file_that_is_no_audio_is_named_from_the_child_process_too(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.mp3"
+    bad.write_text("not audio")
+    with pytest.raises(AudioError, match=r"notes\.mp3"):
+        episode_embeddings(bad, [LineSpan(0, 1000)], [], None, separate_process=True)
