@@ -26,6 +26,8 @@ DOUBTFUL_CONFIDENCE = 0.8
 SPOKEN_CONFIDENCE = 0.2
 # Between unrelated speech (0) and a typical line (1).
 SPOKEN_ABSOLUTE_CONFIDENCE = 0.6
+# Shorter lines ("Ja.", "Dus.") match anything about as well as nothing: too little to tell.
+_UNSPOKEN_MIN_MS = 800
 _MIN_MARGIN = 0.05
 _DECOYS = 3
 # A line found elsewhere matching at least this well, and this much better than where the
@@ -87,7 +89,8 @@ def second_look(recording: Recording, reference: Reference, matches: Sequence[Li
         # Both must fail: a short line can lose to decoys by chance, a line said oddly can
         # match badly in absolute terms, but an unspoken line does both.
         absolute = confidence_of(cost, typical, unrelated)
-        if found < SPOKEN_CONFIDENCE and absolute < SPOKEN_ABSOLUTE_CONFIDENCE:
+        if (found < SPOKEN_CONFIDENCE and absolute < SPOKEN_ABSOLUTE_CONFIDENCE
+                and len(spoken) * HOP_MS >= _UNSPOKEN_MIN_MS):
             unspoken[index] = found
         elif (absolute >= MOVED_CONFIDENCE and absolute >= score + _MOVED_GAIN
               and len(spoken) * HOP_MS >= _MOVED_MIN_MS
