@@ -33,6 +33,8 @@ WEAK_MIN_SIMILARITY = 0.50
 WEAK_MIN_MARGIN = 0.04
 # A group needs this much speech to be a voice rather than a few stray lines.
 MIN_GROUP_MS = 20_000
+# ... or, in a short episode, this share of all its lines' time (a minute with five voices).
+MIN_GROUP_SHARE = 0.05
 # Clustering is quadratic in lines: beyond this many, the longest lines form the groups and
 # the rest join them by similarity (a 2-hour episode has ~2,000 lines).
 MAX_CLUSTERED = 3_000
@@ -154,8 +156,9 @@ def _grouping(seeds: list[tuple[str | None, FloatArray]], embeddings: EpisodeEmb
         totals = [int(durations[line_group == index].sum()) for index in range(len(names))]
         # A few stray lines (short ones that sound alike) are no voice: their lines go to
         # the real voices, or to review.
+        stray_below = min(MIN_GROUP_MS, MIN_GROUP_SHARE * int(durations.sum()))
         small = [index for index, name in enumerate(names)
-                 if name is None and totals[index] < MIN_GROUP_MS and not keep_small]
+                 if name is None and totals[index] < stray_below and not keep_small]
         if not small or len(small) == len(seeds):
             break
         seeds = [seed for index, seed in enumerate(seeds) if index not in small]
