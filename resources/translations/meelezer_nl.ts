@@ -2,9 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en">
 <context>
+    <name>Alignment</name>
+    <message>
+        <location filename="../../desktop/meelezer/audio/alignment/aligner.py" line="+65"/>
+        <source>The transcript has no text to sync to the audio.</source>
+        <translation>Het transcript heeft geen tekst om met de audio te synchroniseren.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/audio/alignment/synthesis.py" line="+87"/>
+        <source>Syncing to audio needs espeak-ng, which is not installed ({reason}). Install the espeak-ng package and try again.</source>
+        <translation>Synchroniseren met de audio heeft espeak-ng nodig, en dat is niet geïnstalleerd ({reason}). Installeer het pakket espeak-ng en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>espeak-ng could not start (its voice data is missing?). Reinstall the espeak-ng package and try again.</source>
+        <translation>espeak-ng kon niet starten (ontbreken de stemgegevens?). Installeer het pakket espeak-ng opnieuw en probeer het nog eens.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>espeak-ng has no voice for the language &quot;{language}&quot;. Choose Dutch or English.</source>
+        <translation>espeak-ng heeft geen stem voor de taal &quot;{language}&quot;. Kies Nederlands of Engels.</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisController</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/analysis_controller.py" line="+136"/>
+        <location filename="../../desktop/meelezer/ui/analysis_controller.py" line="+143"/>
         <source>The audio could not be analysed: {reason}</source>
         <translation>De audio kon niet worden geanalyseerd: {reason}</translation>
     </message>
@@ -23,6 +46,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../desktop/meelezer/ui/voices/panel.py" line="+145"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -45,7 +69,7 @@
         <translation>Notities</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+152"/>
         <source>No speaker has key {key} yet. Add speakers in the Speakers panel; the first nine get keys 1–9.</source>
         <translation>Nog geen spreker heeft toets {key}. Voeg sprekers toe in het paneel Sprekers; de eerste negen krijgen de toetsen 1–9.</translation>
     </message>
@@ -90,7 +114,7 @@
         <translation>Markeren als citaat in</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Yellow</source>
         <translation>Geel</translation>
     </message>
@@ -123,7 +147,7 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../desktop/meelezer/annotator.py" line="+106"/>
+        <location filename="../../desktop/meelezer/annotator.py" line="+115"/>
         <source>Add speaker {name}</source>
         <translation>Spreker {name} toevoegen</translation>
     </message>
@@ -168,7 +192,7 @@
         <translation>Labelen tot de volgende gelabelde regel</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+62"/>
         <source>Edit note</source>
         <translation>Notitie bewerken</translation>
     </message>
@@ -196,6 +220,16 @@
         <location line="+20"/>
         <source>Set line start</source>
         <translation>Begin van regel instellen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Split line</source>
+        <translation>Regel splitsen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sync to audio</source>
+        <translation>Synchroniseren met de audio</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -270,6 +304,7 @@
     </message>
     <message>
         <location filename="../../desktop/meelezer/audio/episode_analysis.py" line="+39"/>
+        <location filename="../../desktop/meelezer/audio/voices/episode.py" line="+36"/>
         <source>Cannot read the audio file {path}: {reason}</source>
         <translation>Kan het audiobestand {path} niet lezen: {reason}</translation>
     </message>
@@ -294,14 +329,19 @@
         <translation>Het audiobestand kon na {found} niet tot het einde worden gelezen: het lijkt beschadigd. De golfvorm toont het deel dat gelezen kon worden: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/audio/separate_process.py" line="+43"/>
+        <location filename="../../desktop/meelezer/audio/separate_process.py" line="+35"/>
         <source>The audio analysis stopped unexpectedly (exit code {code}) while reading {path}.</source>
         <translation>De audioanalyse stopte onverwacht (afsluitcode {code}) tijdens het lezen van {path}.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
         <source>The audio could not be analysed ({reason}): {path}</source>
         <translation>De audio kon niet worden geanalyseerd ({reason}): {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/audio/align_process.py" line="+40"/>
+        <source>Syncing to the audio stopped unexpectedly ({reason}) while reading {path}.</source>
+        <translation>Het synchroniseren met de audio stopte onverwacht ({reason}) tijdens het lezen van {path}.</translation>
     </message>
 </context>
 <context>
@@ -1386,7 +1426,7 @@ Wat je annoteert wordt meteen bewaard, dus er gaat niets verloren. Ziet iets er 
         <translation>Kies de podcast waar deze aflevering bij hoort, zodat de sprekers ervan in de andere afleveringen van die podcast worden aangeboden</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/ui/main_window.py" line="+134"/>
+        <location filename="../../desktop/meelezer/ui/main_window.py" line="+147"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -1421,7 +1461,7 @@ Wat je annoteert wordt meteen bewaard, dus er gaat niets verloren. Ziet iets er 
         <translation>Markeren als citaat in</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
@@ -1446,7 +1486,7 @@ Wat je annoteert wordt meteen bewaard, dus er gaat niets verloren. Ziet iets er 
         <translation>Deze bestanden kunnen niet worden geopend</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+180"/>
         <source>Cannot open the log folder here; it is {folder}</source>
         <translation>Kan de logboekmap hier niet openen; ze staat in {folder}</translation>
     </message>
@@ -1462,7 +1502,7 @@ Wat je annoteert wordt meteen bewaard, dus er gaat niets verloren. Ziet iets er 
     </message>
     <message>
         <location filename="../../desktop/meelezer/ui/episode_session.py" line="+79"/>
-        <location filename="../../desktop/meelezer/ui/main_window.py" line="-225"/>
+        <location filename="../../desktop/meelezer/ui/main_window.py" line="-226"/>
         <source>Cannot open this transcript</source>
         <translation>Dit transcript kan niet worden geopend</translation>
     </message>
@@ -1472,7 +1512,7 @@ Wat je annoteert wordt meteen bewaard, dus er gaat niets verloren. Ziet iets er 
         <translation>Deze aflevering kan niet worden geopend</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/ui/main_window.py" line="+171"/>
+        <location filename="../../desktop/meelezer/ui/main_window.py" line="+172"/>
         <source>About Meelezer</source>
         <translation>Over Meelezer</translation>
     </message>
@@ -1498,6 +1538,56 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <location filename="../../desktop/meelezer/ui/playback_bar.py" line="-2"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pauzeren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/ui/sync_controller.py" line="+47"/>
+        <source>S&amp;ync to audio…</source>
+        <translation>S&amp;ynchroniseren met de audio…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give every line and word the time it is spoken in the audio; you see the result before it is applied</source>
+        <translation>Geef elke regel en elk woord de tijd waarop het in de audio wordt uitgesproken; je ziet het resultaat voordat het wordt toegepast</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next line not found in the audio</source>
+        <translation>Volgende regel die niet in de audio is gevonden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the next line Sync to audio did not find in the audio, to check its time</source>
+        <translation>Ga naar de volgende regel die het synchroniseren niet in de audio vond, om de tijd te controleren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/ui/voices/wiring.py" line="+49"/>
+        <source>Next line to check</source>
+        <translation>Volgende regel om te controleren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the next line whose voice does not sound like its speaker</source>
+        <translation>Ga naar de volgende regel waarvan de stem niet klinkt als de spreker</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Suggest speakers</source>
+        <translation>Sprekers &amp;voorstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group the lines by voice, to name each voice at once</source>
+        <translation>Groepeer de regels per stem, om elke stem in één keer een naam te geven</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Named {count} voice(s) as suggested. Undo (Ctrl+Z) takes it back.</source>
+        <translation>{count} stem(men) benoemd zoals voorgesteld. Ongedaan maken (Ctrl+Z) draait het terug.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Split here, before “{words}” ({time})</source>
+        <translation>Hier splitsen, vóór “{words}” ({time})</translation>
     </message>
 </context>
 <context>
@@ -2043,7 +2133,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
 <context>
     <name>SpeakerListModel</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/speakers_panel.py" line="+88"/>
+        <location filename="../../desktop/meelezer/ui/speakers_panel.py" line="+89"/>
         <source>key {key}</source>
         <translation>toets {key}</translation>
     </message>
@@ -2093,12 +2183,12 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
     </message>
     <message>
         <location line="+10"/>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>Rename</source>
         <translation>Hernoemen</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-79"/>
         <source>Rename speaker</source>
         <translation>Spreker hernoemen</translation>
     </message>
@@ -2109,12 +2199,12 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
     </message>
     <message>
         <location line="+1"/>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>Colour…</source>
         <translation>Kleur…</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-79"/>
         <source>Colour speaker</source>
         <translation>Kleur van spreker</translation>
     </message>
@@ -2126,12 +2216,12 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
     <message>
         <location line="+1"/>
         <location line="+9"/>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>Merge into</source>
         <translation>Samenvoegen met</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-86"/>
         <source>Merge into speaker</source>
         <translation>Samenvoegen met spreker</translation>
     </message>
@@ -2142,12 +2232,12 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
     </message>
     <message>
         <location line="+1"/>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-86"/>
         <source>Delete speaker</source>
         <translation>Spreker verwijderen</translation>
     </message>
@@ -2157,7 +2247,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>De spreker verwijderen; diens regels raken hun label kwijt (Delete)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Assign to selected lines</source>
         <translation>Toewijzen aan geselecteerde regels</translation>
     </message>
@@ -2180,7 +2270,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../desktop/meelezer/store/annotation_archive.py" line="+159"/>
+        <location filename="../../desktop/meelezer/store/annotation_archive.py" line="+161"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>Kan {path} niet schrijven: {reason}.</translation>
     </message>
@@ -2365,17 +2455,17 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>{path} staat al in de bibliotheek als een andere aflevering.</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/store/speakers.py" line="+203"/>
+        <location filename="../../desktop/meelezer/store/speakers.py" line="+209"/>
         <source>A speaker&apos;s hotkey must be 1 to 9, not {hotkey}.</source>
         <translation>De sneltoets van een spreker moet 1 tot en met 9 zijn, niet {hotkey}.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+75"/>
         <source>A speaker cannot be merged into itself.</source>
         <translation>Een spreker kan niet met zichzelf worden samengevoegd.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Speaker {id} is not in the library (it may have been removed).</source>
         <translation>Spreker {id} staat niet in de bibliotheek (misschien is hij verwijderd).</translation>
     </message>
@@ -2428,6 +2518,160 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <location line="+19"/>
         <source>{file} is a file of the episode “{title}” in your library; Meelezer never changes your files. Choose another name.</source>
         <translation>{file} is een bestand van de aflevering “{title}” in je bibliotheek; Meelezer wijzigt je bestanden nooit. Kies een andere naam.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBar</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/sync_bar.py" line="+30"/>
+        <source>Sync to audio progress</source>
+        <translation>Voortgang van het synchroniseren met de audio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stop syncing; nothing is changed</source>
+        <translation>Stop met synchroniseren; er verandert niets</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the lines these times (Ctrl+Z undoes it)</source>
+        <translation>Geef de regels deze tijden (Ctrl+Z maakt het ongedaan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Verwerpen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the times as they are</source>
+        <translation>Houd de tijden zoals ze zijn</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Syncing the transcript to the audio…</source>
+        <translation>Het transcript wordt met de audio gesynchroniseerd…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sync to audio: {changed} of {lines} lines get new times, {far} move by more than 1 s, {lost} not found in the audio (amber in the timeline and the transcript). The timeline shows the old starts faint, the new ones strong.</source>
+        <translation>Synchroniseren met de audio: {changed} van {lines} regels krijgen nieuwe tijden, {far} verschuiven meer dan 1 s, {lost} niet gevonden in de audio (oranje in de tijdlijn en het transcript). De tijdlijn toont de oude begintijden vaag, de nieuwe duidelijk.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/sync_controller.py" line="+45"/>
+        <source>The episode&apos;s lines were replaced, so Sync to audio stopped; nothing was changed.</source>
+        <translation>De regels van de aflevering zijn vervangen, dus het synchroniseren is gestopt; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sync to audio needs the episode&apos;s audio, and this episode has none (or its file is missing). Attach the audio from the library (Ctrl+L), then try again.</source>
+        <translation>Synchroniseren heeft de audio van de aflevering nodig, en deze aflevering heeft die niet (of het bestand ontbreekt). Koppel de audio in de bibliotheek (Ctrl+L) en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This episode has no text to sync.</source>
+        <translation>Deze aflevering heeft geen tekst om te synchroniseren.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Sync to audio cancelled; nothing was changed.</source>
+        <translation>Synchroniseren geannuleerd; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No line was found in the audio, so nothing changes. Is this the episode&apos;s own audio, and the language right?</source>
+        <translation>Geen enkele regel is in de audio gevonden, dus er verandert niets. Is dit de audio van deze aflevering, en klopt de taal?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not sync to the audio: {reason}</source>
+        <translation>Kon niet met de audio synchroniseren: {reason}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Synced to the audio: {changed} lines have new times.</source>
+        <translation>Gesynchroniseerd met de audio: {changed} regels hebben nieuwe tijden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 line was not found in the audio (marked amber; Ctrl+Shift+N goes to it).</source>
+        <translation>1 regel is niet in de audio gevonden (oranje gemarkeerd; Ctrl+Shift+N gaat erheen).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{lost} lines were not found in the audio (marked amber; Ctrl+Shift+N goes to the next).</source>
+        <translation>{lost} regels zijn niet in de audio gevonden (oranje gemarkeerd; Ctrl+Shift+N gaat naar de volgende).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+Z puts the old times back.</source>
+        <translation>Ctrl+Z zet de oude tijden terug.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sync to audio stopped because the episode changed; nothing was changed.</source>
+        <translation>Het synchroniseren is gestopt omdat de aflevering veranderde; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The lines changed, so the Sync to audio preview was dropped; run it again.</source>
+        <translation>De regels zijn veranderd, dus de voorvertoning van het synchroniseren is vervallen; voer het opnieuw uit.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No line is flagged “not found in the audio”.</source>
+        <translation>Geen enkele regel is gemarkeerd als “niet gevonden in de audio”.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/sync_dialog.py" line="+24"/>
+        <source>Sync to audio</source>
+        <translation>Synchroniseren met de audio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dutch</source>
+        <translation>Nederlands</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>Engels</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language of the transcript</source>
+        <translation>Taal van het transcript</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{language} (detected from the text)</source>
+        <translation>{language} (herkend aan de tekst)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Meelezer listens to the episode&apos;s audio and gives every line and every word the time it is spoken; you see the result in the timeline and choose to apply it.</source>
+        <translation>Meelezer luistert naar de audio van de aflevering en geeft elke regel en elk woord de tijd waarop het wordt uitgesproken; je ziet het resultaat in de tijdlijn en kiest of je het toepast.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The {count} lines you timed yourself stay where they are.</source>
+        <translation>De {count} regels die je zelf een tijd gaf, blijven waar ze zijn.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start</source>
+        <translation>Beginnen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Language:</source>
+        <translation>Taal:</translation>
     </message>
 </context>
 <context>
@@ -2513,7 +2757,17 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Gevonden om {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/ui/timeline/timeline.py" line="+36"/>
+        <location line="+1"/>
+        <source>Check the speaker at {time}</source>
+        <translation>Controleer de spreker op {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not found in the audio at {time}</source>
+        <translation>Niet gevonden in de audio op {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/ui/timeline/timeline.py" line="+37"/>
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
@@ -2677,7 +2931,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>{where}: {key} is {value}, verwacht een lijst</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+124"/>
         <source>{where}: {key} is {value}, expected seconds as a number</source>
         <translation>{where}: {key} is {value}, verwacht seconden als getal</translation>
     </message>
@@ -2876,6 +3130,11 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
     <name>TranscriptView</name>
     <message>
         <location filename="../../desktop/meelezer/ui/line_layout.py" line="+154"/>
+        <source>Not found in the audio: this line kept its old time. Check it while it plays; T sets its start.</source>
+        <translation>Niet gevonden in de audio: deze regel hield zijn oude tijd. Controleer hem tijdens het afspelen; T zet het begin.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Corrected — the original text is kept</source>
         <translation>Gecorrigeerd — de oorspronkelijke tekst blijft bewaard</translation>
     </message>
@@ -2890,14 +3149,254 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Gemarkeerd citaat</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/ui/transcript_model.py" line="+188"/>
+        <location filename="../../desktop/meelezer/ui/transcript_model.py" line="+189"/>
         <source>about {time}</source>
         <translation>ongeveer {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{time}, not found in the audio</source>
+        <translation>{time}, niet gevonden in de audio</translation>
     </message>
     <message>
         <location filename="../../desktop/meelezer/ui/transcript_view.py" line="+42"/>
         <source>Transcript</source>
         <translation>Transcript</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceGroupRow</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/voices/panel.py" line="-86"/>
+        <source>{new} unlabelled line(s) get the name; {kept} line(s) labelled by hand stay as they are.</source>
+        <translation>{new} regel(s) zonder spreker krijgen de naam; {kept} met de hand gelabelde regel(s) blijven zoals ze zijn.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Play voice {group}</source>
+        <translation>Stem {group} afspelen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play a few typical seconds of this voice</source>
+        <translation>Speel een paar typerende seconden van deze stem af</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Who is this? Pick or type a name</source>
+        <translation>Wie is dit? Kies of typ een naam</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name for voice {group}</source>
+        <translation>Naam voor stem {group}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>Benoemen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label this voice&apos;s unlabelled lines with the name (one undo step)</source>
+        <translation>Geef de regels zonder spreker van deze stem de naam (één stap ongedaan te maken)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{lines} lines, {length}</source>
+        <translation>{lines} regels, {length}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} (already labelled): {size}</source>
+        <translation>{name} (al gelabeld): {size}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}, {sure} % sure: {size}</source>
+        <translation>{name}, {sure} % zeker: {size}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Voice {group}: {size}</source>
+        <translation>Stem {group}: {size}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Named</source>
+        <translation>Benoemd</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceMarks</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/voices/marks.py" line="+19"/>
+        <source>This voice does not sound like {speaker}. Check the label.</source>
+        <translation>Deze stem klinkt niet als {speaker}. Controleer het label.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another voice starts at {time}: right-click the line to split it there.</source>
+        <translation>Op {time} begint een andere stem: klik met rechts op de regel om hem daar te splitsen.</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePanel</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/voices/panel.py" line="+22"/>
+        <source>Voices</source>
+        <translation>Stemmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest speakers</source>
+        <translation>Sprekers voorstellen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Speaker suggestion progress</source>
+        <translation>Voortgang van de sprekervoorstellen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop suggesting speakers</source>
+        <translation>Stop met sprekers voorstellen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Voice groups</source>
+        <translation>Stemgroepen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept all</source>
+        <translation>Alles accepteren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name every voice that came with a name, in one undo step</source>
+        <translation>Benoem elke stem die met een naam kwam, in één stap ongedaan te maken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merge</source>
+        <translation>Samenvoegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select two voices that are one person, then merge them</source>
+        <translation>Selecteer twee stemmen die één persoon zijn en voeg ze samen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One more voice</source>
+        <translation>Eén stem meer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group the lines again into one voice more</source>
+        <translation>Groepeer de regels opnieuw, in één stem meer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lines to review</source>
+        <translation>Regels om na te kijken</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the next line whose voice does not sound like its speaker</source>
+        <translation>Ga naar de volgende regel waarvan de stem niet klinkt als de spreker</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Listening to the voices…</source>
+        <translation>Luisteren naar de stemmen…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>All {voices} voice(s) are named.</source>
+        <translation>Alle {voices} stem(men) zijn benoemd.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{voices} voice(s) found. Name each one, or play it first.</source>
+        <translation>{voices} stem(men) gevonden. Benoem ze, of speel ze eerst af.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unclear lines to review ({count}):</source>
+        <translation>Onduidelijke regels om na te kijken ({count}):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{count} line(s) may have the wrong speaker.</source>
+        <translation>{count} regel(s) hebben misschien de verkeerde spreker.</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceSuggestions</name>
+    <message>
+        <location filename="../../desktop/meelezer/ui/voices/controller.py" line="+120"/>
+        <source>Open an episode first.</source>
+        <translation>Open eerst een aflevering.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This episode has no audio: the voices are heard in the audio. Attach the audio file first.</source>
+        <translation>Deze aflevering heeft geen audio: de stemmen worden in de audio gehoord. Koppel eerst het audiobestand.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This episode has no lines to group.</source>
+        <translation>Deze aflevering heeft geen regels om te groeperen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waiting for the audio analysis to finish (status bar).</source>
+        <translation>Wachten tot de audio-analyse klaar is (statusbalk).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group the lines by voice, in the background</source>
+        <translation>Groepeer de regels per stem, op de achtergrond</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>Speakers could not be suggested: {reason}</source>
+        <translation>Er konden geen sprekers worden voorgesteld: {reason}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Name voice {group} as {name}</source>
+        <translation>Stem {group} benoemen als {name}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Accept {count} suggested speaker(s)</source>
+        <translation>{count} voorgestelde spreker(s) accepteren</translation>
+    </message>
+</context>
+<context>
+    <name>Voices</name>
+    <message>
+        <location filename="../../desktop/meelezer/audio/voices/episode.py" line="+15"/>
+        <source>The voice analysis could not be kept ({reason}); it will be redone next time.</source>
+        <translation>De stemanalyse kon niet worden bewaard ({reason}); die wordt de volgende keer opnieuw gedaan.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The voice analysis stopped unexpectedly (exit code {code}) while reading {path}.</source>
+        <translation>De stemanalyse stopte onverwacht (afsluitcode {code}) tijdens het lezen van {path}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The voices could not be analysed ({reason}): {path}</source>
+        <translation>De stemmen konden niet worden geanalyseerd ({reason}): {path}</translation>
     </message>
 </context>
 <context>
