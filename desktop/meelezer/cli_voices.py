@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from meelezer.transcript.timecode import format_clock as _clock
 from meelezer.work import WorkContext
 
 if TYPE_CHECKING:
@@ -188,13 +189,6 @@ def _summary(grouping: Grouping, names: list[str], written: Transcript,
 
 def _plural(count: int, word: str) -> str:
     return word if count == 1 else word + "s"
-
-
-def _clock(ms: int) -> str:
-    seconds = ms // 1000
-    hours, rest = divmod(seconds, 3600)
-    minutes, second = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{second:02d}" if hours else f"{minutes}:{second:02d}"
 
 
 class _Progress:
