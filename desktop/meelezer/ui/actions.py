@@ -143,7 +143,7 @@ def build_actions(window: QWidget) -> WindowActions:
         text_smaller=make_action(window, translate("MainWindow", "&Smaller text"),
                                  QKeySequence.StandardKey.ZoomOut),
         text_normal=make_action(window, translate("MainWindow", "&Normal text size"), "Ctrl+0"),
-        preferences=make_action(window, translate("MainWindow", "P&references…"),
+        preferences=make_action(window, translate("MainWindow", "Prefere&nces…"),
                                 QKeySequence.StandardKey.Preferences),
         shortcuts=make_action(window, translate("MainWindow", "&Keyboard shortcuts"), "F1"),
         open_log_folder=make_action(

@@ -94,11 +94,11 @@ def build_annotation_actions(window: QWidget, undo_stack: QUndoStack) -> Annotat
         find=make_action(window, translate("MainWindow", "&Find…"), QKeySequence.StandardKey.Find,
                          translate("MainWindow", "Find words in this episode")),
         replace=make_action(
-            window, translate("MainWindow", "Find and &replace…"), "Ctrl+H",
+            window, translate("MainWindow", "Find and Rep&lace…"), "Ctrl+H",
             translate("MainWindow",
                       "Replace a word everywhere in this episode, e.g. a misheard name")),
         choose_show=make_action(
-            window, translate("MainWindow", "Set &show…"),
+            window, translate("MainWindow", "Set sho&w…"),
             tip=translate("MainWindow", "Choose the podcast this episode belongs to, so its "
                           "speakers are offered in the show's other episodes")),
     )
