@@ -385,7 +385,9 @@ def _label_text(count: int, speaker_id: int | None, speaker_name: str) -> str:
             return translate("Annotator", "Remove the label of 1 line")
         return translate("Annotator", "Remove the labels of {count} lines").format(count=count)
     if not speaker_name:
-        return translate("Annotator", "Label {count} line(s)").format(count=count)
+        if count == 1:
+            return translate("Annotator", "Label 1 line")
+        return translate("Annotator", "Label {count} lines").format(count=count)
     if count == 1:
         return translate("Annotator", "Label 1 line as {speaker}").format(speaker=speaker_name)
     return translate("Annotator", "Label {count} lines as {speaker}").format(

@@ -246,9 +246,14 @@
         <translation>Labels van {count} regels verwijderen</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Label {count} line(s)</source>
-        <translation>{count} regel(s) labelen</translation>
+        <location line="+3" />
+        <source>Label 1 line</source>
+        <translation>1 regel labelen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Label {count} lines</source>
+        <translation>{count} regels labelen</translation>
     </message>
     <message>
         <location line="+2" />
@@ -1579,12 +1584,17 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Groepeer de regels per stem, om elke stem in één keer een naam te geven</translation>
     </message>
     <message>
-        <location line="+97" />
-        <source>Named {count} voice(s) as suggested. Undo (Ctrl+Z) takes it back.</source>
-        <translation>{count} stem(men) benoemd zoals voorgesteld. Ongedaan maken (Ctrl+Z) draait het terug.</translation>
+        <location line="+98" />
+        <source>Named 1 voice as suggested. Undo (Ctrl+Z) takes it back.</source>
+        <translation>1 stem benoemd zoals voorgesteld. Ongedaan maken (Ctrl+Z) draait het terug.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+2" />
+        <source>Named {count} voices as suggested. Undo (Ctrl+Z) takes it back.</source>
+        <translation>{count} stemmen benoemd zoals voorgesteld. Ongedaan maken (Ctrl+Z) draait het terug.</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>Split here, before “{words}” ({time})</source>
         <translation>Hier splitsen, vóór “{words}” ({time})</translation>
     </message>
@@ -3318,23 +3328,38 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
     </message>
     <message>
         <location line="+37" />
-        <source>All {voices} voice(s) are named.</source>
-        <translation>Alle {voices} stem(men) zijn benoemd.</translation>
+        <source>The voice is named.</source>
+        <translation>De stem is benoemd.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>{voices} voice(s) found. Name each one, or play it first.</source>
-        <translation>{voices} stem(men) gevonden. Benoem ze, of speel ze eerst af.</translation>
+        <location line="+1" />
+        <source>All {voices} voices are named.</source>
+        <translation>Alle {voices} stemmen zijn benoemd.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
+        <source>1 voice found. Name it, or play it first.</source>
+        <translation>1 stem gevonden. Benoem hem, of speel hem eerst af.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{voices} voices found. Name each one, or play it first.</source>
+        <translation>{voices} stemmen gevonden. Benoem ze, of speel ze eerst af.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>1 line may have the wrong speaker.</source>
+        <translation>1 regel heeft misschien de verkeerde spreker.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{count} lines may have the wrong speaker.</source>
+        <translation>{count} regels hebben misschien de verkeerde spreker.</translation>
+    </message>
+    <message>
+        <location line="-13" />
         <source>Unclear lines to review ({count}):</source>
         <translation>Onduidelijke regels om na te kijken ({count}):</translation>
-    </message>
-    <message>
-        <location line="+11" />
-        <source>{count} line(s) may have the wrong speaker.</source>
-        <translation>{count} regel(s) hebben misschien de verkeerde spreker.</translation>
     </message>
 </context>
 <context>
@@ -3376,8 +3401,13 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
     </message>
     <message>
         <location line="+15" />
-        <source>Accept {count} suggested speaker(s)</source>
-        <translation>{count} voorgestelde spreker(s) accepteren</translation>
+        <source>Accept 1 suggested speaker</source>
+        <translation>1 voorgestelde spreker accepteren</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Accept {count} suggested speakers</source>
+        <translation>{count} voorgestelde sprekers accepteren</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ from meelezer.store.episodes import load_segments
 from meelezer.store.rows import SegmentRow
 from meelezer.ui.main_window import MainWindow
 from meelezer.ui.timeline.content import MarkKind
-from meelezer.ui.voices.model import LabelMark
+from meelezer.ui.voices.model import LabelMark, SuggestedVoice, Suggestions
 from meelezer.ui.voices.panel import VoicePanel
 from meelezer.ui.voices.wiring import VoiceWiring
 
@@ -147,7 +147,7 @@ def test_the_next_episode_of_the_show_comes_named_and_accept_all_is_one_step(
     assert all(row.speaker_name for row in after)
     assert window.annotator.undo_stack.count() == steps + 1
     qtbot.waitUntil(lambda: not panel.accept_button.isEnabled())
-    assert panel.status.text() == "All 2 voice(s) are named."
+    assert panel.status.text() == "All 2 voices are named."
     # Each remembered voice grew by this episode's (10 lines in the fake's profiles).
     assert sorted(p.line_count for p in window.annotator.voice_profiles().values()) == [20, 20]
     window.annotation_actions.undo.trigger()
@@ -190,7 +190,7 @@ def test_check_labels_marks_lines_in_transcript_and_timeline_and_goes_to_the_nex
     checks = window.timeline.content.voice_checks
     assert [(m.kind, m.time_ms) for m in checks] == [
         (MarkKind.VOICE, window.transcript.model.line(row).start_ms) for row in (2, 6)]
-    assert panel.marks_label.text() == "2 line(s) may have the wrong speaker."
+    assert panel.marks_label.text() == "2 lines may have the wrong speaker."
 
     window.transcript.select_row(0)
     wiring.next_check.trigger()
@@ -326,5 +326,21 @@ def test_groups_grown_from_labels_only_show_as_named_with_nothing_to_accept(
     assert panel.group_row(0).title.text().startswith("Milo (already labelled): ")
     assert panel.group_row(0).name_button.text() == "Named"
     assert not panel.accept_button.isEnabled()
-    assert panel.status.text() == "All 2 voice(s) are named."
+    assert panel.status.text() == "All 2 voices are named."
     assert not panel.review_label.isVisibleTo(panel)  # no unclear lines: no empty list
+
+
+def test_the_panel_counts_one_voice_and_one_line_in_the_singular(qtbot: QtBot) -> None:
+    panel = VoicePanel()
+    qtbot.addWidget(panel)
+    voice = SuggestedVoice(rows=(0, 1), hand_rows=(), speaker=None, total_ms=9_000,
+                           typical=(0, 3_000))
+    found = Suggestions(voices=(voice,), unclear=(), marks=(), segment_ids=(1, 2))
+    panel.show_suggestions(found, [], {}, [])
+    assert panel.status.text() == "1 voice found. Name it, or play it first."
+    panel.show_suggestions(found, ["Bob"], {0: "Bob"}, [])
+    assert panel.status.text() == "The voice is named."
+    panel.show_mark_count(1)
+    assert panel.marks_label.text() == "1 line may have the wrong speaker."
+    panel.show_mark_count(3)
+    assert panel.marks_label.text() == "3 lines may have the wrong speaker."

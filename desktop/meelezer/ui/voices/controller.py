@@ -285,7 +285,9 @@ class VoiceSuggestions(QObject):
                                  if voice.suggested_name and index not in named})
         if not namings:
             return 0
-        self.annotator.name_voices(namings, self.tr("Accept {count} suggested speaker(s)")
+        self.annotator.name_voices(namings, self.tr("Accept 1 suggested speaker")
+                                   if len(namings) == 1 else
+                                   self.tr("Accept {count} suggested speakers")
                                    .format(count=len(namings)))
         return len(namings)
 

@@ -259,11 +259,14 @@ class VoicePanel(QWidget):
             item.setToolTip(plain_tooltip(text))
             self.review.addItem(item)
         if suggestions is not None and voices and len(named) >= len(voices):
-            self.status.setText(self.tr("All {voices} voice(s) are named.").format(
-                voices=len(voices)))
+            self.status.setText(self.tr("The voice is named.") if len(voices) == 1 else
+                                self.tr("All {voices} voices are named.").format(
+                                    voices=len(voices)))
         elif suggestions is not None:
-            self.status.setText(self.tr("{voices} voice(s) found. Name each one, or play it "
-                                        "first.").format(voices=len(voices)))
+            self.status.setText(
+                self.tr("1 voice found. Name it, or play it first.") if len(voices) == 1 else
+                self.tr("{voices} voices found. Name each one, or play it first.").format(
+                    voices=len(voices)))
         self.review_label.setText(self.tr("Unclear lines to review ({count}):").format(
             count=len(unclear)))
         self.groups.setVisible(suggestions is not None)
@@ -275,8 +278,9 @@ class VoicePanel(QWidget):
         self._update_buttons()
 
     def show_mark_count(self, count: int) -> None:
-        self.marks_label.setText(self.tr("{count} line(s) may have the wrong speaker.").format(
-            count=count))
+        self.marks_label.setText(
+            self.tr("1 line may have the wrong speaker.") if count == 1 else
+            self.tr("{count} lines may have the wrong speaker.").format(count=count))
         self.marks_label.setVisible(count > 0)
         self.next_mark_button.setVisible(count > 0)
 

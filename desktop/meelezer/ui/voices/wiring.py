@@ -147,9 +147,11 @@ class VoiceWiring(QObject):
     def accept_all(self) -> None:
         count = self.suggestions.accept_all()
         if count:
-            self.messages.show_message(translate(
-                "MainWindow", "Named {count} voice(s) as suggested. Undo (Ctrl+Z) takes it back.")
-                .format(count=count))
+            self.messages.show_message(
+                translate("MainWindow", "Named 1 voice as suggested. Undo (Ctrl+Z) takes it "
+                          "back.") if count == 1 else
+                translate("MainWindow", "Named {count} voices as suggested. Undo (Ctrl+Z) takes "
+                          "it back.").format(count=count))
 
     def add_split_offer(self, menu: QMenu, row: int) -> None:
         """On a marked line that holds two voices: "Split here" at the change."""
