@@ -141,11 +141,12 @@ def test_update_lines_refreshes_the_search(view: TranscriptView) -> None:
 
 
 def test_speaker_change_of_a_row_also_refreshes_the_next(view: TranscriptView) -> None:
-    changed: list[int] = []
-    view.model.dataChanged.connect(lambda top, *_: changed.append(top.row()))
+    changed: list[tuple[int, int]] = []
+    view.model.dataChanged.connect(
+        lambda top, bottom, *_: changed.append((top.row(), bottom.row())))
     assert not view.model.speaker_changes(3)
     view.update_lines({2: dataclasses.replace(view.model.line(2), speaker="Rick")})
-    assert changed == [2, 3]  # Milo's row 3 now starts a new turn after Rick
+    assert changed == [(2, 3)]  # Milo's row 3 now starts a new turn after Rick
     assert view.model.speaker_changes(3)
 
 

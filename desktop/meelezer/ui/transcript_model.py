@@ -75,7 +75,9 @@ class TranscriptModel(QAbstractListModel):
         self.endResetModel()
 
     def replace_lines(self, changed: dict[int, LineItem]) -> list[int]:
-        """Put new items in place by row and emit ``dataChanged`` per row that changed.
+        """Put new items in place by row and emit ``dataChanged`` per run of adjacent rows
+        that changed (one signal for a whole retimed episode: each one re-indexes the
+        timeline).
 
         The rows returned are the ones whose data changed: those given, plus a following
         row whose "speaker changes" flag flipped with them. Rows out of range are ignored.
@@ -96,10 +98,10 @@ class TranscriptModel(QAbstractListModel):
         rows = set(valid)
         rows.update(row + 1 for row in valid if row + 1 < len(self._lines)
                     and old_changes[row + 1] != self._speaker_changes[row + 1])
-        for row in sorted(rows):
-            index = self.index(row, 0)
-            self.dataChanged.emit(index, index)
-        return sorted(rows)
+        ordered = sorted(rows)
+        for first, last in _runs(ordered):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, 0))
+        return ordered
 
     def _index_lines(self) -> None:
         # A running maximum keeps the list sorted for bisection even if a hand-edited file
@@ -192,3 +194,14 @@ class TranscriptModel(QAbstractListModel):
             clock = QCoreApplication.translate(
                 "TranscriptView", "{time}, not found in the audio").format(time=clock)
         return f"{clock}{who}: {line.text}"
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """(first, last) of each run of consecutive numbers in the sorted ``rows``."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
