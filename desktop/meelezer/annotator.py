@@ -3,6 +3,8 @@
 The window calls these methods; each one pushes a command on one QUndoStack whose redo
 and undo both go straight to the store (one transaction each), so nothing waits for a
 Save, a killed app loses nothing, and an undo is as durable as the action it undoes.
+Sync to audio's steps take seconds on a long episode: they run on a worker thread
+(``busy_changed``), and what the user does meanwhile is saved after them, in order.
 """
 
 from __future__ import annotations
@@ -27,7 +29,12 @@ from meelezer.store import (
 from meelezer.store.database import Database
 from meelezer.store.errors import StoreError
 from meelezer.store.rows import NoteRow, SpeakerRow
+from meelezer.work import Cancelled, WorkContext
 from meelezer.write_queue import WriteQueue
+
+# A command's first run, its redo and its undo: what a background write is doing
+# (``Annotator.background_step``).
+DO, REDO, UNDO = "do", "redo", "undo"
 
 
 class Change(enum.Flag):
@@ -40,32 +47,42 @@ class Change(enum.Flag):
 
 class _StoreCommand(QUndoCommand):
     """A command whose redo/undo are plain functions run by the write queue; a store failure
-    cancels it."""
+    cancels it. ``background``: they run on a worker thread, and the first run may be
+    cancelled."""
 
-    def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None],
-                 after: Callable[[StoreError | None], None], writes: WriteQueue):
+    def __init__(self, text: str, do: Callable[[WorkContext], None],
+                 undo: Callable[[WorkContext], None],
+                 after: Callable[[_StoreCommand, str, Exception | None], None],
+                 writes: WriteQueue, background: bool = False):
         super().__init__(text)
         self._do = do
         self._undo = undo
-        self._after = after  # told the error, or None when the step succeeded
+        self._after = after  # told the step (DO/REDO/UNDO) and its error, None when it succeeded
         self._writes = writes
+        self._background = background
+        self._ran = False
 
     def redo(self) -> None:
-        self._run(self._do)
+        self._run(self._do, REDO if self._ran else DO)
+        self._ran = True
 
     def undo(self) -> None:
-        self._run(self._undo)
+        self._run(self._undo, UNDO)
 
-    def _run(self, step: Callable[[], None]) -> None:
+    def _run(self, step: Callable[[WorkContext], None], kind: str) -> None:
         # Qt calls redo() and undo() from C++, where an exception cannot reach the caller:
         # the failure is reported instead, and the command leaves the stack. A step that
-        # waits for another program's lock runs later, in order (WriteQueue).
-        def done(error: StoreError | None) -> None:
+        # waits for another program's lock (or for a background write) runs later, in order
+        # (WriteQueue).
+        def done(error: Exception | None) -> None:
             if error is not None:
                 self.setObsolete(True)
-            self._after(error)
+            self._after(self, kind, error)
 
-        self._writes.run(step, done)
+        if self._background:
+            self._writes.run_in_background(step, done, cancellable=kind == DO, tag=kind)
+        else:
+            self._writes.run(lambda: step(WorkContext()), done)
 
 
 class Annotator(QObject):
@@ -74,6 +91,8 @@ class Annotator(QObject):
     changed = Signal(object)  # Change
     failed = Signal(str)  # a store error's message, fit to show
     notice = Signal(str)  # writes waiting for another program's lock, or saved after it
+    busy_changed = Signal(bool)  # a long step started (True) or ended on its worker thread
+    progressed = Signal(float)  # that step's progress, 0..1
 
     def __init__(self, database: Database, parent: QObject | None = None):
         super().__init__(parent)
@@ -82,14 +101,37 @@ class Annotator(QObject):
         self.undo_stack = QUndoStack(self)
         self._writes = WriteQueue(self)
         self._writes.notice.connect(self.notice)
+        self._writes.busy_changed.connect(self.busy_changed)
+        self._writes.progressed.connect(self.progressed)
         # The lines (segment ids) the step just done or undone changed, read when ``changed``
         # arrives so only those rows are refreshed; None: unknown, any line may have changed.
         self.changed_segments: frozenset[int] | None = None
 
     def set_episode(self, episode_id: int) -> None:
         """A new episode: its own history starts (undo never reaches into another one)."""
+        self.clear_history()  # a step still being written ends first, under its own episode
         self.episode_id = episode_id
+
+    def clear_history(self) -> None:
+        """Forget the undo steps, once a step running in the background has ended (it is
+        saved whole, not dropped half-way)."""
+        self._writes.finish_background()
         self.undo_stack.clear()
+
+    @property
+    def is_busy(self) -> bool:
+        """A long step (Sync to audio, its undo or redo) is being written in the background."""
+        return self._writes.busy
+
+    @property
+    def background_step(self) -> str:
+        """DO, REDO or UNDO for the step running in the background; "" when none runs."""
+        return self._writes.running_tag
+
+    def cancel_background(self) -> None:
+        """Stop the first run of a long step (its undo and redo are not cancelled): nothing
+        of it is written and it leaves the undo history."""
+        self._writes.cancel_background()
 
     # -- speakers ---------------------------------------------------------------------------
 
@@ -336,17 +378,24 @@ class Annotator(QObject):
         self._push(self.tr("Split line"), do,
                    lambda: splitting.unsplit_segment(self.database, state[0]), Change.LINES)
 
-    def sync_to_audio(self, lines: Sequence[audio_sync.SyncedLine]) -> None:
-        """New times and words for many lines at once (Sync to audio), as one undo step."""
+    def sync_to_audio(self, lines: Sequence[audio_sync.SyncedLine],
+                      then: Callable[[Exception | None], None] | None = None) -> None:
+        """New times and words for many lines at once (Sync to audio), as one undo step,
+        written on a worker thread (``busy_changed``). ``then`` is told when the first run
+        has ended: None when saved, else the error (``Cancelled`` after
+        ``cancel_background``)."""
         episode_id = self._episode()
         state: list[audio_sync.SyncUndo] = []
 
-        def do() -> None:
-            state[:] = [audio_sync.apply_sync(self.database, episode_id, lines)]
+        def do(context: WorkContext) -> None:
+            state[:] = [audio_sync.apply_sync(self.database, episode_id, lines, context)]
 
-        self._push(self.tr("Sync to audio"), do,
-                   lambda: audio_sync.restore_sync(self.database, state[0]), Change.LINES,
-                   lambda: state[0].segment_ids if state else ())
+        def undo(context: WorkContext) -> None:
+            if state:  # an undo asked for while the first run was cancelled has nothing to do
+                audio_sync.restore_sync(self.database, state[0], context)
+
+        self._push(self.tr("Sync to audio"), do, undo, Change.LINES,
+                   lambda: state[0].segment_ids if state else (), background=True, then=then)
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -355,21 +404,43 @@ class Annotator(QObject):
             raise StoreError(self.tr("Open an episode first."))
         return self.episode_id
 
-    def _push(self, text: str, do: Callable[[], None], undo: Callable[[], None],
-              change: Change, lines: Callable[[], Collection[int]] | None = None) -> None:
-        """``lines`` tells, after the step or its undo, which lines it changed."""
+    def _push(self, text: str, do: Callable[..., None], undo: Callable[..., None],
+              change: Change, lines: Callable[[], Collection[int]] | None = None,
+              background: bool = False,
+              then: Callable[[Exception | None], None] | None = None) -> None:
+        """``lines`` tells, after the step or its undo, which lines it changed.
+        ``background``: ``do`` and ``undo`` take a ``WorkContext`` and run on a worker
+        thread; ``then`` hears how the first run ended."""
 
-        def after(error: StoreError | None) -> None:
+        def after(command: _StoreCommand, kind: str, error: Exception | None) -> None:
             if error is None:
                 self.changed_segments = frozenset(lines()) if lines is not None else None
                 self.changed.emit(change)
-            else:
+            elif not isinstance(error, Cancelled):
                 self.failed.emit(str(error))
+            if kind == DO and error is not None:
+                self._drop(command)
+            if kind == DO and then is not None:
+                then(error)
 
-        self.undo_stack.push(_StoreCommand(text, do, undo, after, self._writes))
+        if background:
+            command = _StoreCommand(text, do, undo, after, self._writes, background=True)
+        else:
+            command = _StoreCommand(text, lambda _context: do(), lambda _context: undo(),
+                                    after, self._writes)
+        self.undo_stack.push(command)
+
+    def _drop(self, command: _StoreCommand) -> None:
+        """A first run that was cancelled or failed leaves the history now if it is the
+        newest step (Qt drops an obsolete step without undoing it); further back, Qt drops
+        it when an undo reaches it."""
+        index = self.undo_stack.index()
+        if index > 0 and self.undo_stack.command(index - 1) is command:
+            self.undo_stack.undo()
 
     def pending_writes(self) -> int:
-        """How many actions wait for another program to release the library."""
+        """How many actions are not saved yet: waiting for another program to release the
+        library, or for (or in) a long step running in the background."""
         return len(self._writes)
 
     def save_pending_writes(self, wait_ms: int = 5000) -> int:

@@ -112,7 +112,7 @@ def _sync_results(database: Database) -> list[Result]:
     words = sum(len(line.words or ()) for line in lines)
     name = f"Sync to audio: apply ({len(lines):,} lines, {words:,} words)"
     return [
-        Result(NAME, name, apply_ms, "ms", "<= 500 ms (it runs on the GUI thread)"),
+        Result(NAME, name, apply_ms, "ms", "(a worker thread; sync-apply-window: the window)"),
         Result(NAME, "undo: restore times and words", undo_ms, "ms"),
     ]
 

@@ -72,6 +72,11 @@ def _ui_benchmarks() -> dict[str, Callable[[], list[Result]]]:
 
         return bench_window_annotations()
 
+    def sync_apply() -> list[Result]:
+        from bench_sync_apply import bench_sync_apply
+
+        return bench_sync_apply()
+
     def library() -> list[Result]:
         from bench_library import bench_library
 
@@ -101,7 +106,7 @@ def _ui_benchmarks() -> dict[str, Callable[[], list[Result]]]:
             "speech-activity": speech_activity,
             "launch": launch, "launch-1000-episodes": launch_large, "view-50k-lines": view,
             "clock": clock, "annotations": annotations,
-            "window-annotations-50k-lines": window_annotations,
+            "window-annotations-50k-lines": window_annotations, "sync-apply-window": sync_apply,
             "library-1000-episodes": library, "timeline": timeline}
 
 

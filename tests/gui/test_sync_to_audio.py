@@ -120,8 +120,9 @@ def test_preview_then_apply_is_one_undo_step_with_exact_undo_and_redo(
                 f"1 s, 1 not found in the audio")
     assert expected in window.sync_bar.label.text()
 
-    window.sync_bar.apply_button.click()
-    qtbot.waitUntil(lambda: annotator.undo_stack.count() == steps + 1)
+    window.sync_bar.apply_button.click()  # written on a worker thread
+    qtbot.waitUntil(lambda: not window.sync.applying and window.sync.plan is None)
+    assert annotator.undo_stack.count() == steps + 1
     assert annotator.undo_stack.undoText() == "Sync to audio"
     assert window.messages.text() == (
         f"Synced to the audio: {lines - 2} lines have new times. 1 line was not found in the "
@@ -149,11 +150,13 @@ def test_preview_then_apply_is_one_undo_step_with_exact_undo_and_redo(
     window.transcript.set_position_ms(third.start_ms + 1)
     assert window.transcript.current_row() == 5 and window.transcript.current_word() == 2
 
-    annotator.undo_stack.undo()
-    qtbot.waitUntil(lambda: _state(window) == before)
+    annotator.undo_stack.undo()  # on a worker thread too; the view follows once written
+    qtbot.waitUntil(lambda: not window.sync.applying)
+    assert _state(window) == before
     assert not window.transcript.model.line(NOT_FOUND_ROW).not_in_audio
     annotator.undo_stack.redo()
-    qtbot.waitUntil(lambda: _state(window)[0] == synced[0])
+    qtbot.waitUntil(lambda: not window.sync.applying)
+    assert _state(window)[0] == synced[0]
     assert _state(window)[1] == synced[1]
 
 

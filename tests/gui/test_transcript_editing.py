@@ -159,3 +159,31 @@ def test_model_passes_the_model_tester_after_update_lines(qtmodeltester: ModelTe
     assert view.model.index(0, 0).data() == "Nieuw"
     assert not view.model.index(99, 0, QModelIndex()).isValid()
     QApplication.processEvents()
+
+
+def test_new_times_alone_keep_the_rows_heights(view: TranscriptView,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sync to audio retimes every line: no row's text is laid out again for that (laying
+    out 20,000 rows again took seconds on the GUI thread); new text still is."""
+    from meelezer.ui import line_delegate
+
+    laid_out: list[str] = []
+    real = line_delegate.wrapped_layout
+    monkeypatch.setattr(line_delegate, "wrapped_layout",
+                        lambda text, *args: laid_out.append(text) or real(text, *args))
+    QApplication.processEvents()
+    count = view.model.rowCount()
+    shown = {view.model.line(row).text for row in range(count) if view.delegate.has_height(row)}
+    assert shown
+    laid_out.clear()
+    view.update_lines({row: dataclasses.replace(view.model.line(row),
+                                                start_ms=view.model.line(row).start_ms + 300,
+                                                not_in_audio=row == 2)
+                       for row in range(count)})
+    QApplication.processEvents()
+    # None laid out again, and none of those off screen (QTreeView measures every row of a
+    # changed range unless told which can change height).
+    assert laid_out == []
+    view.update_lines({1: dataclasses.replace(view.model.line(1), text="Nieuwe tekst")})
+    QApplication.processEvents()
+    assert "Nieuwe tekst" in laid_out

@@ -43,8 +43,9 @@ CHILD = textwrap.dedent("""
                                    row.start_ms + 1090 + 100 * k) for k in range(5)), True)
              for row in episodes.load_segments(db, episode_id)]
     print("start", flush=True)
-    annotator.sync_to_audio(lines)
-    assert annotator.pending_writes() == 0
+    # Written on a worker thread, as in the window; the event loop hears when it is done.
+    annotator.sync_to_audio(lines, lambda error: app.exit(0 if error is None else 1))
+    assert app.exec() == 0 and annotator.pending_writes() == 0
     print("done", flush=True)
 """)
 

@@ -105,6 +105,10 @@ class AnnotationWiring(QObject):
         an.changed.connect(lambda change: self.refresh(change, an.changed_segments))
         an.failed.connect(self.messages.show_message)
         an.notice.connect(self.messages.show_message)  # waiting for another program's lock
+        # While Sync to audio's times are written (seconds on a long episode), nothing may
+        # edit the lines half-way; what the user does elsewhere waits behind it (WriteQueue).
+        an.busy_changed.connect(lambda busy: self.set_enabled(
+            not busy and self.annotator.episode_id is not None, panels=False))
         # Connected before the window's own slots, so the annotator knows the episode when
         # the window draws its lines (with their notes).
         self.session.opened.connect(self._episode_opened)
@@ -117,12 +121,12 @@ class AnnotationWiring(QObject):
 
     def _episode_replaced(self, _episode_id: int) -> None:
         # Undo steps point at the old lines, which are gone.
-        self.annotator.undo_stack.clear()
+        self.annotator.clear_history()
         self.refresh()  # lines, speakers and notes
 
     def _episode_closed(self, _episode_id: int) -> None:
+        self.annotator.clear_history()
         self.annotator.episode_id = None
-        self.annotator.undo_stack.clear()
         self.set_enabled(False)
 
     def back_to_transcript(self) -> None:
@@ -132,8 +136,18 @@ class AnnotationWiring(QObject):
         target: QWidget = self.view.list_view
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def set_enabled(self, enabled: bool) -> None:
-        """Annotation needs an open episode; the panels appear with the first one."""
+    def set_enabled(self, enabled: bool, panels: bool = True) -> None:
+        """Annotation needs an open episode; the panels appear with the first one.
+        ``panels`` False: only the actions (and editing a line) change, e.g. while a long
+        write runs."""
+        self.view.set_editable(enabled)
+        if panels:
+            self._show_panels(enabled)
+        for action in self.actions.all():
+            if action not in (self.actions.undo, self.actions.redo):
+                action.setEnabled(enabled)
+
+    def _show_panels(self, enabled: bool) -> None:
         if enabled and not self._panels_shown:
             self._panels_shown = True
             self.speakers_dock.show()
@@ -147,9 +161,6 @@ class AnnotationWiring(QObject):
         elif not enabled:
             self.speakers_dock.hide()
             self.notes_dock.hide()
-        for action in self.actions.all():
-            if action not in (self.actions.undo, self.actions.redo):
-                action.setEnabled(enabled)
 
     def refresh(self, change: Change = Change.LINES | Change.SPEAKERS | Change.NOTES,
                 segment_ids: Collection[int] | None = None) -> None:

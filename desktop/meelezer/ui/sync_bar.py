@@ -1,5 +1,6 @@
 """The strip above the timeline while syncing to the audio: progress with Cancel, then what
-the result would change, with Apply and Discard."""
+the result would change, with Apply and Discard, then progress again while the new times
+are written (or undone)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,6 @@ class SyncBar(QWidget):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel
                                         | QDialogButtonBox.StandardButton.Apply)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setToolTip(self.tr("Stop syncing; nothing is changed"))
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
         self.apply_button.setToolTip(self.tr("Give the lines these times (Ctrl+Z undoes it)"))
         self.discard_button = self.buttons.addButton(self.tr("Discard"),
@@ -53,6 +53,15 @@ class SyncBar(QWidget):
         self.progress.setValue(0)
         self._show(running=True)
 
+    def show_writing(self, text: str, cancellable: bool) -> None:
+        """The times being written (Apply, or its undo or redo): ``text`` says which."""
+        self.label.setText(text)
+        self.progress.setValue(0)
+        self._show(running=True)
+        self.cancel_button.setVisible(cancellable)
+        self.cancel_button.setToolTip(self.tr("Stop applying; nothing is changed")
+                                      if cancellable else "")
+
     def set_progress(self, fraction: float) -> None:
         self.progress.setValue(round(fraction * 100))
 
@@ -71,6 +80,7 @@ class SyncBar(QWidget):
                  far=f"{plan.moved_far:,}", lost=f"{plan.not_found:,}")
 
     def _show(self, running: bool) -> None:
+        self.cancel_button.setToolTip(self.tr("Stop syncing; nothing is changed"))
         self.progress.setVisible(running)
         self.cancel_button.setVisible(running)
         self.apply_button.setVisible(not running)

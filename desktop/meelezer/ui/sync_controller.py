@@ -1,9 +1,11 @@
 """Sync to audio in the window: the dialog, the background job, the preview in the timeline
 with Apply / Discard, and jumping through the lines not found in the audio.
 
-Nothing is written until Apply, which is one undo step (``Annotator.sync_to_audio``).
-Closing the episode, opening another one or re-importing it cancels a running job and drops
-a preview: its times belong to lines that are no longer shown.
+Nothing is written until Apply, which is one undo step (``Annotator.sync_to_audio``),
+written on a worker thread with progress and Cancel in the bar (its undo and redo too, without
+Cancel). Closing the episode, opening another one or re-importing it cancels a running
+alignment and drops a preview: its times belong to lines that are no longer shown; an Apply
+being written is finished first (the annotator waits for it).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from meelezer.annotator import Annotator
+from meelezer.annotator import DO, UNDO, Annotator
 from meelezer.library import OpenedEpisode
 from meelezer.sync_plan import Aligner, SyncPlan, SyncRequest, run_sync
 from meelezer.ui.actions import make_action
@@ -29,6 +31,7 @@ from meelezer.ui.sync_dialog import SyncDialog
 from meelezer.ui.timeline.sync_preview import SyncPreview
 from meelezer.ui.timeline.timeline import Timeline
 from meelezer.ui.transcript_view import TranscriptView
+from meelezer.work import Cancelled
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,8 @@ class SyncController(QObject):
         session.lines_changed.connect(self._lines_changed)
         session.replaced.connect(lambda _id: self._stop(self.tr(
             "The episode's lines were replaced, so Sync to audio stopped; nothing was changed.")))
+        annotator.busy_changed.connect(self._writing)
+        annotator.progressed.connect(self._write_progressed)
 
     # -- starting ---------------------------------------------------------------------------
 
@@ -112,7 +117,7 @@ class SyncController(QObject):
         if not any(row.text.strip() for row in opened.segments):
             self.messages.show_message(self.tr("This episode has no text to sync."))
             return False
-        if self.job is not None:
+        if self.job is not None or self.applying:
             return False  # one at a time; the bar shows it and its Cancel
         self.discard()
         if language is None:
@@ -152,8 +157,10 @@ class SyncController(QObject):
     # -- the job ----------------------------------------------------------------------------
 
     def cancel(self) -> None:
-        """Stop a running sync; nothing was written."""
-        if self.job is not None:
+        """Stop a running sync, or an Apply being written; nothing was written."""
+        if self.applying:
+            self.annotator.cancel_background()
+        elif self.job is not None:
             self._stop(self.tr("Sync to audio cancelled; nothing was changed."))
 
     def _stop(self, message: str) -> None:
@@ -198,14 +205,47 @@ class SyncController(QObject):
 
     # -- the preview ------------------------------------------------------------------------
 
+    @property
+    def applying(self) -> bool:
+        """Sync to audio's times (an Apply, its undo or redo) are being written."""
+        return self.annotator.is_busy
+
     def apply(self) -> None:
-        """Write the previewed times and words: one undo step."""
+        """Write the previewed times and words on a worker thread: one undo step. The
+        preview stays until they are written (and comes back if the write is cancelled)."""
         plan = self.plan
         if plan is None or plan.episode_id != self.session.episode_id:
             self.discard()
             return
-        self.annotator.sync_to_audio(plan.lines)
-        self.discard()
+        if self.applying:
+            return
+        self.annotator.sync_to_audio(plan.lines, lambda error: self._applied(plan, error))
+
+    def _writing(self, busy: bool) -> None:
+        if busy:
+            step = self.annotator.background_step
+            text = {DO: self.tr("Applying the new times…"),
+                    UNDO: self.tr("Putting the old times back…")}.get(
+                step, self.tr("Applying the new times again…"))
+            self.bar.show_writing(text, cancellable=step == DO)
+        elif self.plan is not None:
+            self.bar.show_plan(self.plan)
+        elif self.job is None:
+            self.bar.hide()
+        self._enable()
+
+    def _write_progressed(self, fraction: float) -> None:
+        if self.applying:
+            self.bar.set_progress(fraction)
+
+    def _applied(self, plan: SyncPlan, error: Exception | None) -> None:
+        if isinstance(error, Cancelled):
+            self.messages.show_message(self.tr("Apply cancelled; nothing was changed."))
+            return
+        if error is not None:
+            return  # the annotator said why; the preview stays, to try again
+        if self.plan is plan:
+            self.discard()
         message = self.tr("Synced to the audio: {changed} lines have new times.").format(
             changed=f"{plan.retimed:,}")
         if plan.not_found == 1:
@@ -221,7 +261,7 @@ class SyncController(QObject):
         """Drop the preview; nothing was written."""
         self.plan = None
         self.timeline.set_sync_preview(None)
-        if self.job is None:
+        if self.job is None and not self.applying:
             self.bar.hide()
 
     # -- episodes come and go ---------------------------------------------------------------
@@ -246,7 +286,7 @@ class SyncController(QObject):
     def _enable(self) -> None:
         opened = self.session.episode
         self.actions.sync.setEnabled(opened is not None and opened.audio_path is not None
-                                     and self.job is None)
+                                     and self.job is None and not self.applying)
         self.actions.next_not_found.setEnabled(opened is not None)
 
     def shutdown(self, timeout_s: float = 2.0) -> None:

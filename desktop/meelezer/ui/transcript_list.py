@@ -26,7 +26,9 @@ measuring every row in between (1.5 s for 40,000 rows).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, Qt, Signal
+from collections.abc import Collection, Sequence
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QHoverEvent, QKeyEvent, QMouseEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from meelezer.ui.line_delegate import LineDelegate
-from meelezer.ui.transcript_model import LineRole
+from meelezer.ui.transcript_model import LineRole, row_runs
 
 _NAVIGATION_KEYS = frozenset({
     Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Up, Qt.Key.Key_Down,
@@ -89,6 +91,7 @@ class TranscriptList(QTreeView):
         self._time_click_row = -1  # row whose time the last click seeked to
         self._time_hover_row = -1
         self._show_focus = False
+        self._resized_rows: Collection[int] | None = None  # see ``changing_rows``
         bar = self.verticalScrollBar()
         bar.actionTriggered.connect(self._on_scroll_bar_action)
         bar.valueChanged.connect(self._on_scroll_value_changed)
@@ -121,6 +124,32 @@ class TranscriptList(QTreeView):
         model = self.model()
         area = self.visualRect(model.index(low, 0)).united(self.visualRect(model.index(high, 0)))
         self.viewport().update(area)
+
+    # --- changed rows ----------------------------------------------------------------------
+
+    def changing_rows(self, resized: Collection[int] | None) -> None:
+        """The rows of the coming ``dataChanged`` whose height may change (None: any)."""
+        self._resized_rows = resized
+
+    def dataChanged(self, top: QModelIndex | QPersistentModelIndex,
+                    bottom: QModelIndex | QPersistentModelIndex,
+                    roles: Sequence[int] = ()) -> None:
+        # QTreeView measures every row of a changed range, twice, to see whether its height
+        # changed: Sync to audio's new times on 20,000 lines wrapped every line (seconds).
+        # When only some rows can change height, it hears of those and of the rows on
+        # screen (to repaint them); the others are measured when they come into view.
+        resized = self._resized_rows
+        if resized is None or self.model() is None:
+            super().dataChanged(top, bottom, list(roles))
+            return
+        low, high = top.row(), bottom.row()
+        first, last = self.first_visible_row(), self.last_visible_row()
+        rows = {row for row in resized if low <= row <= high}
+        if first >= 0:
+            rows.update(range(max(low, first), min(high, last) + 1))
+        model = self.model()
+        for run_low, run_high in row_runs(sorted(rows)):
+            super().dataChanged(model.index(run_low, 0), model.index(run_high, 0), list(roles))
 
     def prepare_rows_below(self, count: int, look_ahead: int = 40) -> None:
         """Wrap up to ``count`` not yet measured rows just below the viewport.

@@ -99,7 +99,7 @@ class TranscriptModel(QAbstractListModel):
         rows.update(row + 1 for row in valid if row + 1 < len(self._lines)
                     and old_changes[row + 1] != self._speaker_changes[row + 1])
         ordered = sorted(rows)
-        for first, last in _runs(ordered):
+        for first, last in row_runs(ordered):
             self.dataChanged.emit(self.index(first, 0), self.index(last, 0))
         return ordered
 
@@ -196,7 +196,7 @@ class TranscriptModel(QAbstractListModel):
         return f"{clock}{who}: {line.text}"
 
 
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
+def row_runs(rows: list[int]) -> list[tuple[int, int]]:
     """(first, last) of each run of consecutive numbers in the sorted ``rows``."""
     runs: list[tuple[int, int]] = []
     for row in rows:

@@ -60,6 +60,7 @@ class TranscriptView(QWidget):
         self._query = ""
         self._results = SearchResults()
         self._editor = LineEditor(self._list.viewport())
+        self._editable = True
         self._editor.committed.connect(self._on_edit_committed)
         self._editor.cancelled.connect(self._on_edit_closed)
         self._list.edit_requested.connect(self.edit_row)
@@ -111,8 +112,16 @@ class TranscriptView(QWidget):
         rows = [row for row in changed if 0 <= row < self._model.rowCount()]
         if not rows:
             return
-        self._delegate.forget_rows(rows + [row + 1 for row in rows])  # and speaker chips
-        self._model.replace_lines({row: changed[row] for row in rows})
+        # A row's height follows its text and whether its speaker starts a turn (so the next
+        # row's too): new times alone (Sync to audio on every line) keep every height.
+        resized = [row for row in rows if _looks(self._model.line(row)) != _looks(changed[row])]
+        resized += [row + 1 for row in resized]  # and speaker chips
+        self._delegate.forget_rows(resized)
+        self._list.changing_rows(resized)
+        try:
+            self._model.replace_lines({row: changed[row] for row in rows})
+        finally:
+            self._list.changing_rows(None)
         self._search = None
         if self._position_ms is not None:
             row = self._model.row_at_time(self._position_ms)
@@ -358,13 +367,18 @@ class TranscriptView(QWidget):
 
     # --- correcting a line -----------------------------------------------------------------
 
+    def set_editable(self, editable: bool) -> None:
+        """Whether an editor may open over a line (not while the lines are being rewritten).
+        An editor already open stays: what it commits is saved after the rewrite."""
+        self._editable = editable
+
     def edit_row(self, row: int) -> None:
         """Open an editor over ``row``'s text (F2); Enter commits, Escape cancels.
 
         A commit emits ``text_edited`` when the text changed. Following pauses while
         editing, so playback does not scroll the line away from under the editor.
         """
-        if not 0 <= row < self._model.rowCount():
+        if not self._editable or not 0 <= row < self._model.rowCount():
             return
         self._editor.cancel()
         self.set_following(False)
@@ -443,3 +457,8 @@ class TranscriptView(QWidget):
                 self._list.relayout()
             else:
                 self._list.viewport().update()
+
+
+def _looks(line: LineItem) -> tuple[str, str | None]:
+    """What a row's height depends on (with the width and the fonts)."""
+    return line.text, line.speaker

@@ -181,3 +181,36 @@ def test_a_line_put_between_its_neighbours_gets_estimated_times_and_no_words(
     assert (line.start_ms, line.end_ms, line.times_estimated, line.found_in_audio) == (
         10_950, 11_950, True, False)
     assert rows[1].id not in episodes.load_words(db, episode_id)
+
+
+@pytest.mark.parametrize("stop_after", [1, 2, 4])
+def test_a_cancel_during_the_write_rolls_everything_back(
+        db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop_after: int) -> None:
+    """Apply runs on a worker thread with Cancel: cancelled at any of its progress reports
+    (small batches here, so there are several), nothing is written."""
+    from meelezer import work
+    from meelezer.store import audio_sync
+
+    monkeypatch.setattr(audio_sync, "BATCH_ROWS", 5)
+    episode_id = _untimed(db, tmp_path, count=12)
+    rows = episodes.load_segments(db, episode_id)
+    before = _state(db, episode_id)
+    reports: list[float] = []
+
+    def report(fraction: float, _partial: object) -> None:
+        reports.append(fraction)
+        if len(reports) == stop_after:
+            context.cancel()
+
+    context = work.WorkContext(report)
+    with pytest.raises(work.Cancelled):
+        apply_sync(db, episode_id, _aligned(rows, found=set(range(12))), context)
+    assert _state(db, episode_id) == before
+    assert reports == sorted(reports) and len(reports) == stop_after
+
+    done: list[float] = []
+    undo = apply_sync(db, episode_id, _aligned(rows, found=set(range(12))),
+                      work.WorkContext(lambda fraction, _partial: done.append(fraction)))
+    assert done == sorted(done) and done[-1] == 1.0 and len(done) > 5
+    restore_sync(db, undo, work.WorkContext())
+    assert _state(db, episode_id) == before
