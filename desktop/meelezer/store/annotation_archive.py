@@ -32,7 +32,16 @@ from meelezer.store.database import Database
 from meelezer.store.episodes import refuse_library_file
 from meelezer.store.errors import StoreError, episode_not_found
 from meelezer.store.speakers import next_color
-from meelezer.store.tables import EPISODE, NOTE, NOTE_KINDS, SEGMENT, SPEAKER, inserted_id, utc_now
+from meelezer.store.tables import (
+    EPISODE,
+    NOTE,
+    NOTE_KINDS,
+    SEGMENT,
+    SPEAKER,
+    WORD,
+    inserted_id,
+    utc_now,
+)
 from meelezer.texts import translate
 
 __all__ = ["ARCHIVE_FORMAT", "ARCHIVE_VERSION", "ArchiveReport", "export_annotations",
@@ -96,9 +105,9 @@ def _export_episode(connection: Connection, episode_id: int) -> dict[str, Any]:
         .where(EPISODE.c.id == episode_id)
     ).one()
     lines = connection.execute(
-        select(SEGMENT.c.position, SEGMENT.c.start_ms, SEGMENT.c.end_ms, SEGMENT.c.text,
-               SEGMENT.c.original_text, SEGMENT.c.speaker_id, SEGMENT.c.times_estimated,
-               SEGMENT.c.time_set_by_user, SEGMENT.c.found_in_audio)
+        select(SEGMENT.c.id, SEGMENT.c.position, SEGMENT.c.start_ms, SEGMENT.c.end_ms,
+               SEGMENT.c.text, SEGMENT.c.original_text, SEGMENT.c.speaker_id,
+               SEGMENT.c.times_estimated, SEGMENT.c.time_set_by_user, SEGMENT.c.found_in_audio)
         .where(SEGMENT.c.episode_id == episode_id)
         .order_by(SEGMENT.c.position)
     ).all()
@@ -124,8 +133,11 @@ def _export_episode(connection: Connection, episode_id: int) -> dict[str, Any]:
     # Tap-to-sync and fitting to the audio move estimated lines (and a file-timed line's
     # end) as well as the tapped one, so when any line was re-timed every line's times go;
     # so do they once the episode was synced to its audio (which may clear "estimated").
-    retimed = episode.times_estimated or any(
-        line.time_set_by_user or line.found_in_audio is not None for line in lines)
+    synced = any(line.found_in_audio is not None for line in lines)
+    retimed = synced or episode.times_estimated or any(line.time_set_by_user for line in lines)
+    # Sync to audio's word times drive the word highlight: a synced episode's lines take
+    # their words along (the transcript's own words are the same in both libraries).
+    words = _words_by_line(connection, episode_id) if synced else {}
     return {
         "transcript_hash": episode.transcript_hash,
         "title": episode.title,
@@ -148,10 +160,24 @@ def _export_episode(connection: Connection, episode_id: int) -> dict[str, Any]:
         ],
         "times": [
             {**ref(line), "end_ms": line.end_ms, "estimated": line.times_estimated,
-             "set_by_user": line.time_set_by_user}
+             "set_by_user": line.time_set_by_user, "found_in_audio": line.found_in_audio,
+             **({"words": words.get(line.id, [])} if synced else {})}
             for line in lines
         ] if retimed else [],
     }
+
+
+def _words_by_line(connection: Connection, episode_id: int) -> dict[int, list[list[Any]]]:
+    """Each line's words as [text, start_ms, end_ms, estimated], in order, by segment id."""
+    words: dict[int, list[list[Any]]] = {}
+    for segment_id, text, start_ms, end_ms, estimated in connection.execute(
+            select(WORD.c.segment_id, WORD.c.text, WORD.c.start_ms, WORD.c.end_ms,
+                   WORD.c.estimated)
+            .join(SEGMENT, WORD.c.segment_id == SEGMENT.c.id)
+            .where(SEGMENT.c.episode_id == episode_id)
+            .order_by(WORD.c.segment_id, WORD.c.position)):
+        words.setdefault(segment_id, []).append([text, start_ms, end_ms, bool(estimated)])
+    return words
 
 
 def _write_atomically(db: Database, path: Path, content: str) -> None:
@@ -353,12 +379,20 @@ class _Importer:
 
     def _times(self, times: Sequence[ArchivedTimes], duration_ms: int | None) -> None:
         updates = []
+        flags = []
+        words: dict[int, list[tuple[str, int, int, bool]]] = {}
         for item in times:
             line = self._line(item)
-            if line is not None:
-                updates.append({
-                    "segment_id": line, "new_start": item.start_ms, "new_end": item.end_ms,
-                    "new_estimated": item.estimated, "new_by_user": item.set_by_user})
+            if line is None:
+                continue
+            updates.append({
+                "segment_id": line, "new_start": item.start_ms, "new_end": item.end_ms,
+                "new_estimated": item.estimated, "new_by_user": item.set_by_user})
+            # Version 1 archives have neither: the library's own flags and words stay.
+            if "found_in_audio" in item.model_fields_set:
+                flags.append({"segment_id": line, "new_found": item.found_in_audio})
+            if item.words is not None:
+                words[line] = list(item.words)
         if not updates:
             return
         self.connection.execute(
@@ -367,11 +401,31 @@ class _Importer:
                     times_estimated=bindparam("new_estimated"),
                     time_set_by_user=bindparam("new_by_user")),
             updates)
+        if flags:
+            self.connection.execute(
+                update(SEGMENT).where(SEGMENT.c.id == bindparam("segment_id"))
+                .values(found_in_audio=bindparam("new_found")), flags)
+        self._replace_words(words)
         self.report.lines_retimed += len(updates)
         if duration_ms is not None:
             # The length fitted to the audio (or stretched by a tap) goes with the times.
             self.connection.execute(update(EPISODE).where(EPISODE.c.id == self.episode_id)
                                     .values(duration_ms=duration_ms))
+
+
+    def _replace_words(self, words: dict[int, list[tuple[str, int, int, bool]]]) -> None:
+        if not words:
+            return
+        # Straight to the driver, as Sync to audio writes them: 200,000 words at once.
+        self.connection.exec_driver_sql("DELETE FROM word WHERE segment_id = ?",
+                                        [(segment_id,) for segment_id in words])
+        rows = [(segment_id, position, start_ms, end_ms, text, estimated)
+                for segment_id, line_words in words.items()
+                for position, (text, start_ms, end_ms, estimated) in enumerate(line_words)]
+        if rows:
+            self.connection.exec_driver_sql(
+                "INSERT INTO word (segment_id, position, start_ms, end_ms, text, estimated) "
+                "VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
 def _when(value: str | None, default: datetime) -> datetime:

@@ -15,6 +15,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    Strict,
     StringConstraints,
     ValidationError,
     model_validator,
@@ -26,7 +27,9 @@ __all__ = ["ARCHIVE_FORMAT", "ARCHIVE_VERSION", "Archive", "ArchiveInvalid", "Ar
            "ArchivedEpisode", "parse_archive"]
 
 ARCHIVE_FORMAT: Final = "meelezer-annotations"
-ARCHIVE_VERSION: Final = 1
+# 2: a line's times may carry its word times and Sync to audio's "found in the audio" flag.
+# Version 1 archives (without them) still load: the library's words and flags then stay.
+ARCHIVE_VERSION: Final = 2
 _MAX_POSITION: Final = 2**31 - 1
 _PROBLEMS_SHOWN: Final = 3
 
@@ -77,15 +80,28 @@ class ArchivedCorrection(_Strict):
     text: str
 
 
+# A word as [text, start_ms, end_ms, estimated]: an episode has tens of thousands. A JSON
+# array is a list, which only a lax tuple takes; its items stay strict.
+ArchivedWord = Annotated[tuple[Annotated[str, Strict()], Annotated[Time, Strict()],
+                               Annotated[Time, Strict()], Annotated[bool, Strict()]],
+                         Strict(False)]
+
+
 class ArchivedTimes(LineRef):
     end_ms: Time
     estimated: bool
     set_by_user: bool
+    # Version 2; absent (not in ``model_fields_set``) in version 1 archives. None: never
+    # synced to the audio, True/False: found there or not.
+    found_in_audio: bool | None = None
+    words: list[ArchivedWord] | None = None  # None: the line's words are not in the archive
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Self:
         if self.end_ms < self.start_ms:
             raise ValueError("the line ends before it starts")
+        if any(end < start for _text, start, end, _estimated in self.words or ()):
+            raise ValueError("a word ends before it starts")
         return self
 
 

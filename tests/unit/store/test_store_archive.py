@@ -94,7 +94,7 @@ def test_archive_is_versioned_and_names_lines_by_position_start_and_hash(
     archive = tmp_path / "annotations.json"
     export_annotations(source, archive, [source_id])
     document = json.loads(archive.read_text(encoding="utf-8"))
-    assert document["format"] == ARCHIVE_FORMAT and document["version"] == 1
+    assert document["format"] == ARCHIVE_FORMAT and document["version"] == 2
     [episode] = document["episodes"]
     milo = next(s for s in episode["speakers"] if s["name"] == "Milo")
     assert milo["color"] == "#123456"
@@ -203,3 +203,98 @@ def test_times_synced_to_the_audio_go_with_the_annotations(
     import_annotations(target, archive)
     assert [(s.start_ms, s.end_ms) for s in load_segments(target, target_id)] == [
         (s.start_ms, s.end_ms) for s in load_segments(source, source_id)]
+
+
+def _synced(db: Database, episode_id: int) -> None:
+    """Sync to audio as the window applies it: found lines 250 ms later with word times,
+    line 2 not found (it keeps its time and its words), line 4 not found and moved (no
+    words)."""
+    from meelezer.store.audio_sync import SyncedLine, apply_sync
+    from meelezer.transcript.model import Word
+
+    synced = []
+    for k, line in enumerate(load_segments(db, episode_id)):
+        if k == 2:
+            synced.append(SyncedLine(line.id, line.start_ms, line.end_ms, None, False))
+        elif k == 4:
+            synced.append(SyncedLine(line.id, line.start_ms - 90, line.end_ms, (), False, True))
+        else:
+            start = line.start_ms + 250
+            synced.append(SyncedLine(line.id, start, line.end_ms + 250, tuple(
+                Word(word, start + 180 * n, start + 180 * n + 150)
+                for n, word in enumerate(line.text.split())), True))
+    apply_sync(db, episode_id, synced)
+
+
+def _synced_state(db: Database, episode_id: int) -> tuple[object, ...]:
+    from meelezer.store.episodes import load_words
+
+    lines = load_segments(db, episode_id)
+    words = load_words(db, episode_id)
+    return ([(s.position, s.start_ms, s.end_ms, s.times_estimated, s.time_set_by_user,
+              s.found_in_audio) for s in lines],
+            [words.get(s.id, []) for s in lines])
+
+
+def test_a_synced_episode_takes_its_word_times_and_not_found_flags_along(
+        libraries: tuple[Database, int, Database, int], tmp_path: Path) -> None:
+    source, source_id, target, target_id = libraries
+    _synced(source, source_id)
+    synced = _synced_state(source, source_id)
+    assert synced != _synced_state(target, target_id)
+    assert [line[5] for line in synced[0][:5]] == [True, True, False, True, False]
+    archive = tmp_path / "annotations.json"
+    export_annotations(source, archive)
+    assert json.loads(archive.read_text("utf-8"))["version"] == 2
+
+    report = import_annotations(target, archive)
+
+    assert report.problems == []
+    assert _synced_state(target, target_id) == synced
+    words = synced[1]
+    assert isinstance(words, list) and words[0] and words[0][0].start_ms > 0  # not trivial
+    assert words[4] == []  # the moved line has none, here as there
+
+
+def test_an_archive_of_version_1_still_imports(
+        libraries: tuple[Database, int, Database, int], tmp_path: Path) -> None:
+    """Written before archives carried word times and the not-found flag: its times are
+    taken, the words and flags the library has are left alone."""
+    source, source_id, target, target_id = libraries
+    _synced(target, target_id)  # what the library has: words and flags of its own sync
+    before = _synced_state(target, target_id)
+    lines = load_segments(source, source_id)
+    archive = tmp_path / "old.json"
+    archive.write_text(json.dumps({
+        "format": "meelezer-annotations", "version": 1,
+        "exported_at": "2026-11-02T10:00:00+00:00",
+        "episodes": [{
+            "transcript_hash": file_sha256_of_seed(source, source_id),
+            "title": "oud", "duration_ms": None, "speakers": [], "notes": [],
+            "corrections": [],
+            "times": [{"position": line.position, "start_ms": line.start_ms,
+                       "text_sha256": _reader_hash(line.text),
+                       "end_ms": line.end_ms + 40, "estimated": False, "set_by_user": False}
+                      for line in lines]}]}), "utf-8")
+
+    report = import_annotations(target, archive)
+
+    assert report.problems == [] and report.lines_retimed == len(lines)
+    after = _synced_state(target, target_id)
+    assert [line[2] for line in after[0]] == [line.end_ms + 40 for line in lines]
+    assert [line[5] for line in after[0]] == [line[5] for line in before[0]]  # flags kept
+    assert after[1] == before[1]  # word times kept
+
+
+def file_sha256_of_seed(db: Database, episode_id: int) -> str:
+    from meelezer.store.episodes import get_episode
+
+    episode = get_episode(db, episode_id)
+    assert episode is not None
+    return str(episode.transcript_hash)
+
+
+def _reader_hash(text: str) -> str:
+    from meelezer.store.annotation_archive import text_hash
+
+    return text_hash(text)

@@ -85,6 +85,12 @@ BAD_VALUES = {
     "a fractional hotkey": ((*EPISODE, "speakers", 0, "hotkey"), "3.5"),
     "a hotkey of true": ((*EPISODE, "speakers", 0, "hotkey"), "true"),
     "a note ending before it starts": ((*EPISODE, "notes", 0, "end_ms"), "0"),
+    "a word given as an object": ((*EPISODE, "times", 0, "words"), '[{"text": "Ja"}]'),
+    "a word time in text": ((*EPISODE, "times", 0, "words"), '[["Ja", "100", 200, false]]'),
+    "a word ending before it starts": ((*EPISODE, "times", 0, "words"),
+                                       '[["Ja", 300, 200, false]]'),
+    "a word without its estimated flag": ((*EPISODE, "times", 0, "words"), '[["Ja", 1, 2]]'),
+    "a found-in-audio flag in text": ((*EPISODE, "times", 0, "found_in_audio"), '"no"'),
     "a version in text": (("version",), '"1"'),
     "a fractional version": (("version",), "1.5"),
 }
