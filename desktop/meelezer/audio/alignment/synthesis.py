@@ -26,6 +26,8 @@ _CHARS_UTF8 = 1
 _EVENT_LIST_TERMINATED = 0
 _EVENT_WORD = 1
 _PARAMETER_RATE = 1
+_PHONEMES_IPA = 0x02  # espeak_TextToPhonemes: IPA in UTF-8 rather than espeak's own names
+_PHONEME_SEPARATOR = ord("_") << 8  # ... with "_" between phonemes
 VOICES = {"nl": "nl", "en": "en-us"}
 DEFAULT_RATE = 175  # espeak-ng's words per minute
 
@@ -108,15 +110,18 @@ class Speaker:
             index += 1
         return 0
 
+    def _set_voice(self, library: ctypes.CDLL) -> None:
+        if library.espeak_SetVoiceByName(self.voice.encode()) != 0:
+            raise AlignmentError(translate(
+                "Alignment", "espeak-ng has no voice for the language \"{language}\". "
+                "Choose Dutch or English.").format(language=self.voice))
+
     def speak(self, text: str) -> SpokenLine:
         """``text`` spoken, with the start sample of each of its tokens."""
         with self._lock:
             library = self.load()
             library.espeak_SetSynthCallback(self._callback)
-            if library.espeak_SetVoiceByName(self.voice.encode()) != 0:
-                raise AlignmentError(translate(
-                    "Alignment", "espeak-ng has no voice for the language \"{language}\". "
-                    "Choose Dutch or English.").format(language=self.voice))
+            self._set_voice(library)
             library.espeak_SetParameter(_PARAMETER_RATE, self.words_per_minute, 0)
             self._chunks, self._events = [], []
             encoded = text.encode("utf-8")
@@ -126,6 +131,23 @@ class Speaker:
                        else np.zeros(0, dtype=np.int16))
             events, rate = self._events, self._rate
         return SpokenLine(samples, rate, _token_starts(text, events))
+
+    def phonemes(self, text: str) -> str:
+        """espeak-ng's IPA for ``text`` in this voice: phonemes separated by "_", words by
+        spaces (numbers and abbreviations as it would say them)."""
+        with self._lock:
+            library = self.load()
+            self._set_voice(library)
+            convert = library.espeak_TextToPhonemes
+            convert.restype = ctypes.c_char_p
+            convert.argtypes = [ctypes.POINTER(ctypes.c_char_p), ctypes.c_int, ctypes.c_int]
+            remaining = ctypes.c_char_p(text.encode("utf-8"))
+            clauses: list[str] = []
+            while remaining.value:  # one call per clause; it moves the pointer on
+                result = convert(ctypes.byref(remaining), _CHARS_UTF8,
+                                 _PHONEMES_IPA | _PHONEME_SEPARATOR)
+                clauses.append((result or b"").decode("utf-8", "replace"))
+        return " ".join(clauses)
 
 
 def _token_starts(text: str, events: list[tuple[int, int]]) -> tuple[int, ...]:
