@@ -106,6 +106,11 @@ class Annotator(QObject):
         # The lines (segment ids) the step just done or undone changed, read when ``changed``
         # arrives so only those rows are refreshed; None: unknown, any line may have changed.
         self.changed_segments: frozenset[int] | None = None
+        # After a long step, its worker thread also reads the changed lines back for the
+        # window (``preload(changed segment ids)``); the result is ``preloaded`` while
+        # ``changed`` is emitted, None otherwise.
+        self.preload: Callable[[Collection[int]], object] | None = None
+        self.preloaded: object = None
 
     def set_episode(self, episode_id: int) -> None:
         """A new episode: its own history starts (undo never reaches into another one)."""
@@ -412,10 +417,16 @@ class Annotator(QObject):
         ``background``: ``do`` and ``undo`` take a ``WorkContext`` and run on a worker
         thread; ``then`` hears how the first run ended."""
 
+        read_back: list[object] = []
+
         def after(command: _StoreCommand, kind: str, error: Exception | None) -> None:
             if error is None:
                 self.changed_segments = frozenset(lines()) if lines is not None else None
-                self.changed.emit(change)
+                self.preloaded = read_back.pop() if read_back else None
+                try:
+                    self.changed.emit(change)
+                finally:
+                    self.preloaded = None
             elif not isinstance(error, Cancelled):
                 self.failed.emit(str(error))
             if kind == DO and error is not None:
@@ -423,8 +434,18 @@ class Annotator(QObject):
             if kind == DO and then is not None:
                 then(error)
 
+        def then_read_back(step: Callable[[WorkContext], None]) -> Callable[[WorkContext], None]:
+            def run(context: WorkContext) -> None:
+                read_back.clear()
+                step(context)
+                if self.preload is not None and lines is not None:
+                    read_back.append(self.preload(lines()))
+
+            return run
+
         if background:
-            command = _StoreCommand(text, do, undo, after, self._writes, background=True)
+            command = _StoreCommand(text, then_read_back(do), then_read_back(undo), after,
+                                    self._writes, background=True)
         else:
             command = _StoreCommand(text, lambda _context: do(), lambda _context: undo(),
                                     after, self._writes)

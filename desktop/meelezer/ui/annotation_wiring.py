@@ -18,7 +18,7 @@ from meelezer.library import OpenedEpisode
 from meelezer.store.rows import NoteRow
 from meelezer.transcript.timecode import format_clock
 from meelezer.ui.annotation_actions import HIGHLIGHT_COLORS, AnnotationActions
-from meelezer.ui.episode_session import EpisodeSession
+from meelezer.ui.episode_session import EpisodeSession, Preloaded
 from meelezer.ui.find_bar import FindBar
 from meelezer.ui.message_bar import MessageBar
 from meelezer.ui.notes_panel import NotesPanel
@@ -102,7 +102,9 @@ class AnnotationWiring(QObject):
         lines.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         lines.customContextMenuRequested.connect(self._show_line_menu)
 
-        an.changed.connect(lambda change: self.refresh(change, an.changed_segments))
+        an.changed.connect(lambda change: self.refresh(change, an.changed_segments,
+                                                       an.preloaded))
+        an.preload = self.session.preload  # on the worker thread of a long step
         an.failed.connect(self.messages.show_message)
         an.notice.connect(self.messages.show_message)  # waiting for another program's lock
         # While Sync to audio's times are written (seconds on a long episode), nothing may
@@ -163,12 +165,15 @@ class AnnotationWiring(QObject):
             self.notes_dock.hide()
 
     def refresh(self, change: Change = Change.LINES | Change.SPEAKERS | Change.NOTES,
-                segment_ids: Collection[int] | None = None) -> None:
-        """Panels and lines as the store has them; ``segment_ids``: only those lines changed."""
+                segment_ids: Collection[int] | None = None, preloaded: object = None) -> None:
+        """Panels and lines as the store has them; ``segment_ids``: only those lines changed;
+        ``preloaded``: those lines as a worker thread already read them."""
         if self.annotator.episode_id is None:
             return
         self.refresh_panels(change)
-        if Change.LINES in change:
+        if Change.LINES in change and isinstance(preloaded, Preloaded):
+            self.session.show_preloaded(preloaded, segment_ids)
+        elif Change.LINES in change:
             # The lines themselves changed: read again those the step changed (all if unknown).
             self.session.reload(segment_ids=segment_ids)
         elif Change.NOTES in change:

@@ -8,6 +8,7 @@ callbacks. No widgets here.
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -21,6 +22,15 @@ from meelezer.ui.playback_controller import PlaybackController
 # Above this many changed lines (a big find & replace) one read of the whole episode is as
 # quick as picking them out, and keeps the query small.
 PARTIAL_RELOAD_LIMIT = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class Preloaded:
+    """An episode's rows read on a worker thread (``EpisodeSession.preload``)."""
+
+    base: OpenedEpisode  # the episode as it was shown when they were read
+    episode: OpenedEpisode
+    rows: list[int] | None  # the rows read again; None: all
 
 
 class EpisodeSession(QObject):
@@ -129,14 +139,39 @@ class EpisodeSession(QObject):
             return
         rows: list[int] | None = []  # none re-read: only the notes over them changed
         try:
-            if from_store and segment_ids is not None and len(segment_ids) <= PARTIAL_RELOAD_LIMIT:
-                self.episode, rows = self.library.reload_lines(self.episode, segment_ids)
-            elif from_store:
-                self.episode, rows = self.library.reload(self.episode.episode.id), None
+            if from_store:
+                self.episode, rows = self._read(self.episode, segment_ids)
         except StoreError as error:
             self.failed.emit(str(error))
             return
         self.lines_changed.emit(self.episode, rows)
+
+    def _read(self, opened: OpenedEpisode, segment_ids: Collection[int] | None
+              ) -> tuple[OpenedEpisode, list[int] | None]:
+        if segment_ids is not None and len(segment_ids) <= PARTIAL_RELOAD_LIMIT:
+            return self.library.reload_lines(opened, segment_ids)
+        return self.library.reload(opened.episode.id), None
+
+    def preload(self, segment_ids: Collection[int] | None) -> Preloaded | None:
+        """What ``reload`` would read, read now, on any thread (after a long write on a
+        worker thread: reading 200,000 words takes seconds). ``show_preloaded`` shows it."""
+        opened = self.episode
+        if opened is None:
+            return None
+        try:
+            return Preloaded(opened, *self._read(opened, segment_ids))
+        except StoreError:
+            return None  # ``reload`` reads again on the GUI thread, and says what failed
+
+    def show_preloaded(self, preloaded: Preloaded | None,
+                       segment_ids: Collection[int] | None) -> None:
+        """Show rows ``preload`` read, if the episode is still the one they were read from;
+        otherwise read again (``reload``)."""
+        if preloaded is None or preloaded.base is not self.episode:
+            self.reload(segment_ids=segment_ids)
+            return
+        self.episode = preloaded.episode
+        self.lines_changed.emit(preloaded.episode, preloaded.rows)
 
     def store_replaced(self, episode_id: int | None) -> None:
         """The store rewrote ``episode_id``'s lines behind the undo history (a re-import)."""

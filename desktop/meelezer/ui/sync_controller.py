@@ -228,10 +228,8 @@ class SyncController(QObject):
                     UNDO: self.tr("Putting the old times back…")}.get(
                 step, self.tr("Applying the new times again…"))
             self.bar.show_writing(text, cancellable=step == DO)
-        elif self.plan is not None:
-            self.bar.show_plan(self.plan)
-        elif self.job is None:
-            self.bar.hide()
+        elif self.plan is None and self.job is None:
+            self.bar.hide()  # an undo or redo; after an Apply, ``_applied`` says what next
         self._enable()
 
     def _write_progressed(self, fraction: float) -> None:
@@ -239,11 +237,13 @@ class SyncController(QObject):
             self.bar.set_progress(fraction)
 
     def _applied(self, plan: SyncPlan, error: Exception | None) -> None:
+        if error is not None and self.plan is plan:
+            self.bar.show_plan(plan)  # the preview stays, to apply again
         if isinstance(error, Cancelled):
             self.messages.show_message(self.tr("Apply cancelled; nothing was changed."))
             return
         if error is not None:
-            return  # the annotator said why; the preview stays, to try again
+            return  # the annotator said why
         if self.plan is plan:
             self.discard()
         message = self.tr("Synced to the audio: {changed} lines have new times.").format(
