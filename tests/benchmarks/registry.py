@@ -131,12 +131,18 @@ def _alignment_benchmarks() -> dict[str, Callable[[], list[Result]]]:
 
         return bench_alignment_accuracy_long()
 
+    def phonetic_oracle() -> list[Result]:
+        from bench_phonetic import bench_phonetic_oracle
+
+        return bench_phonetic_oracle()
+
     return {"alignment-accuracy": accuracy, "alignment-seed-003-track": seed_003,
-            "alignment-seed-000-spoken": seed_000, "alignment-accuracy-long": accuracy_long}
+            "alignment-seed-000-spoken": seed_000, "alignment-accuracy-long": accuracy_long,
+            "phonetic-oracle": phonetic_oracle}
 
 
 # Heavy runs that `make bench` leaves out; `run.py NAME` runs them.
-NAMED_ONLY = {"alignment-accuracy-long"}
+NAMED_ONLY = {"alignment-accuracy-long", "phonetic-oracle"}
 
 def _voice_benchmarks() -> dict[str, Callable[[], list[Result]]]:
     def named(function: str) -> Callable[[], list[Result]]:

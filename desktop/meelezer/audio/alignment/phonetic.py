@@ -22,7 +22,6 @@ import numpy as np
 import numpy.typing as npt
 
 from meelezer.audio.alignment.model import AlignmentError
-from meelezer.audio.alignment.phone_map import ARPABET
 from meelezer.audio.alignment.pronunciation import Pronouncer, Pronunciations
 from meelezer.texts import translate
 
@@ -33,7 +32,7 @@ LANGUAGES = ("nl", "en")
 # wider beams than PocketSphinx's defaults keep the path alive through a word said otherwise
 # than its pronunciation here (a Dutch sound mapped to an English phone, a number).
 _SEARCH_OPTIONS: dict[str, Any] = {"bestpath": False, "beam": 1e-80, "pbeam": 1e-80,
-                                   "wbeam": 1e-60}
+                                   "wbeam": 1e-60, "fsgusefiller": False}
 # Free phone recognition: a weak phone bigram (lw 2) and narrower beams, as in
 # PocketSphinx's own allphone example; only its score is used.
 _PHONE_LOOP_OPTIONS: dict[str, Any] = {"lw": 2.0, "beam": 1e-20, "pbeam": 1e-20,
@@ -41,6 +40,12 @@ _PHONE_LOOP_OPTIONS: dict[str, Any] = {"lw": 2.0, "beam": 1e-20, "pbeam": 1e-20,
 # The probability of each phone before the first word or after the last, tried in turn
 # until a path reaches the last word (0: none allowed); measured on the truth recordings.
 EDGE_PHONE_PENALTIES = (1e-10, 1e-20, 0.0)
+# A few broad phones explain a neighbour's speech as well as all 39 for this purpose, and
+# the search runs two to three times faster (measured: same word errors, 25x -> 60x).
+EDGE_PHONES = ("AA", "AH", "F", "IY", "K", "L", "M", "N", "R", "S", "T", "UW")
+# PocketSphinx's own filler handling in a grammar lost whole lines of fast Dutch speech (no
+# path); an explicit optional silence between words did not, at the same word errors.
+SILENCE_PROB = 0.005
 _KEY_PREFIX = "w"  # dictionary entries of the words being aligned: w0, w0(2), w1 ...
 
 
@@ -142,13 +147,14 @@ class PhoneticAligner:
 
     def _grammar(self, words: list[str], penalty: float) -> Any:
         if not self._edge_words:
-            for phone in sorted(ARPABET):
-                self._decoder.add_word(f"+{phone}", phone, phone == max(ARPABET))
-            self._edge_words = [f"+{phone}" for phone in sorted(ARPABET)]
+            for phone in EDGE_PHONES:
+                self._decoder.add_word(f"+{phone}", phone, phone == EDGE_PHONES[-1])
+            self._edge_words = [f"+{phone}" for phone in EDGE_PHONES]
         last = len(words)
         transitions: list[tuple[Any, ...]] = [(state, state, penalty, phone)
                                               for state in (0, last) for phone in self._edge_words]
         transitions += [(index, index + 1, 1.0, word) for index, word in enumerate(words)]
+        transitions += [(state, state, SILENCE_PROB, "<sil>") for state in range(last + 1)]
         return self._decoder.create_fsg("chunk", 0, last, transitions)
 
 

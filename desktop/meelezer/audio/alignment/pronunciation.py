@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from meelezer.audio.alignment.phone_map import ipa_to_arpabet
+from meelezer.audio.alignment.phone_map import arpabet_variants
 from meelezer.audio.alignment.synthesis import Speaker
 
 Pronunciations = tuple[str, ...]  # alternatives, each phones separated by spaces
@@ -94,5 +94,5 @@ class Pronouncer:
         return [" ".join(phones)] if phones else []
 
     def _espeak(self, text: str) -> list[str]:
-        phones = ipa_to_arpabet(self._speaker.phonemes(text), self.language)
-        return [" ".join(phones)] if phones else []
+        variants = arpabet_variants(self._speaker.phonemes(text), self.language)
+        return [" ".join(phones) for phones in variants if phones]

@@ -19,7 +19,7 @@ from helpers.speech_synthesis import (
     festival_utterances,
 )
 from meelezer.audio.alignment import AlignmentError
-from meelezer.audio.alignment.phone_map import ARPABET, ipa_to_arpabet
+from meelezer.audio.alignment.phone_map import ARPABET, arpabet_variants, ipa_to_arpabet
 from meelezer.audio.alignment.phonetic import PHONETIC_RATE, ChunkResult, PhoneticAligner
 from meelezer.audio.alignment.pronunciation import spoken_form
 
@@ -221,3 +221,9 @@ def test_pocketsphinx_prints_nothing(capfd: pytest.CaptureFixture[str],
 def test_ipa_becomes_the_nearest_model_phones(ipa: str, language: str,
                                               phones: list[str]) -> None:
     assert ipa_to_arpabet(ipa, language) == phones
+
+
+def test_a_dutch_sound_between_two_english_phones_gets_both() -> None:
+    assert arpabet_variants("ɣ_ˈu_t", "nl") == [["HH", "UW", "T"], ["G", "UW", "T"]]
+    assert arpabet_variants("m_ˈɑ_n", "nl") == [["M", "AA", "N"]]
+    assert arpabet_variants("ɡ_ˈʊ_d", "en") == [["G", "UH", "D"]]
