@@ -6,7 +6,10 @@ coarse to fine (see ``dtw``). Lines whose start the user set by hand split the w
 segments that each begin at such an anchor. Skipping text or audio costs a fixed price per frame
 (see ``dtw.Steps``), so audio the text does not have (an intro, an ad) is waited over in a
 pause and text the audio does not have is passed over; lines that match badly, or that the
-path squeezes to almost nothing, are reported as not found and keep their times.
+path squeezes to almost nothing, are reported as not found and keep their times. Doubtful
+lines are then checked with an acoustic model (``verification``), which corrects what the
+MFCC match got wrong: lines matched into an intro, smeared over a removed part, or called
+not found although spoken.
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ from meelezer.audio.alignment.dtw import IntArray, Steps, multiscale_path
 from meelezer.audio.alignment.features import HOP_MS
 from meelezer.audio.alignment.language import detect_language
 from meelezer.audio.alignment.model import Alignment, AlignmentError, LineToAlign
+from meelezer.audio.alignment.phonetic import PhoneticAligner
 from meelezer.audio.alignment.recording import Recording, read_recording
 from meelezer.audio.alignment.reference import Reference, speak_lines
-from meelezer.audio.alignment.second_look import realigned, second_look, solid_lines
+from meelezer.audio.alignment.second_look import realigned, second_look
 from meelezer.audio.alignment.synthesis import DEFAULT_RATE, Speaker
 from meelezer.audio.alignment.timing import (
     aligned_line,
@@ -36,6 +40,7 @@ from meelezer.audio.alignment.timing import (
     unmatched_audio,
     unrelated_cost,
 )
+from meelezer.audio.alignment.verification import fixed_points, verify
 from meelezer.audio.analysis import SpeechRegion
 from meelezer.texts import translate
 from meelezer.work import WorkContext
@@ -82,11 +87,17 @@ def align(audio_path: Path, lines: Sequence[LineToAlign], *, language: str | Non
     unrelated = unrelated_cost(recording, reference)
     typical = typical_cost(matches)
     scores = [confidence_of(match.cost, typical, unrelated) for match in matches]
-    verdict = second_look(recording, reference, matches, scores,
-                          [line.anchored for line in lines], typical, unrelated, context.check)
+    anchored = [line.anchored for line in lines]
+    verdict = second_look(recording, reference, matches, scores, anchored, typical, unrelated,
+                          context.check)
+    checked = verify(audio_path, [line.text for line in lines], recording, reference, matches,
+                     scores, anchored, verdict, unmatched_audio(recording, reference, mapped, []),
+                     PhoneticAligner(language), context.check)
+    verdict = checked.verdict
     if verdict.unspoken or verdict.moved:
         mapped = mapping([realigned(mapped, recording, reference, verdict,
-                                    solid_lines(matches, scores), _STEPS, context.check)],
+                                    fixed_points(matches, scores, checked), _STEPS,
+                                    context.check)],
                          recording, reference)
         matches = match_lines(reference, mapped, recording)
         scores = [verdict.unspoken.get(index, confidence_of(match.cost, typical, unrelated))

@@ -5,7 +5,8 @@ the first pass, often its neighbour's, which then matches badly too. So each dou
 is looked for on its own, anywhere between the well-matched lines around it (subsequence
 DTW: free start and end). A line that matches nowhere there as well as a typical line is
 not spoken; the stretch around such lines is then aligned again without them, so their
-neighbours get their own audio back.
+neighbours get their own audio back. Its verdict is only a first opinion: ``verification``
+checks it, and the lines around it, with an acoustic model.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ _MOVED_MIN_MS = 1000
 _DECOY_MARGIN_MS = 1000
 SOLID_CONFIDENCE = 0.9
 _SOLID_STRETCH = (0.6, 1.8)
-_DOUBTFUL_STRETCH = (0.5, 2.5)
+DOUBTFUL_STRETCH = (0.5, 2.5)
 _SEARCH_MS = 30_000  # how far from its first-pass place a doubtful line is looked for
 _SEARCH_STEPS = Steps(up=1.0, up_silent=0.0, left=3.0, left_silent=0.0)
 
@@ -72,15 +73,15 @@ def second_look(recording: Recording, reference: Reference, matches: Sequence[Li
         spoken = np.flatnonzero(~reference.silent[first:end]) + first
         if anchored[index] or len(spoken) == 0 or (
                 match.start_frame >= 0 and score >= DOUBTFUL_CONFIDENCE
-                and _DOUBTFUL_STRETCH[0] <= match.stretch <= _DOUBTFUL_STRETCH[1]):
+                and DOUBTFUL_STRETCH[0] <= match.stretch <= DOUBTFUL_STRETCH[1]):
             continue
         check()
         rows = _search_rows(index, solid, matches, len(recording.features))
-        cost, start = _best_match(recording, reference, rows,
+        cost, start = best_match(recording, reference, rows,
                                   (int(spoken[0]), int(spoken[-1]) + 1))
         # Any text matches somewhat when warped freely: how well do other lines of about
         # this length, spoken elsewhere, match here? A spoken line must do clearly better.
-        decoys = [_best_match(recording, reference, rows, columns)[0]
+        decoys = [best_match(recording, reference, rows, columns)[0]
                   for columns in _decoys(index, len(spoken), rows, reference, matches)]
         baseline = float(np.median(decoys)) if decoys else unrelated
         if not baseline - typical > _MIN_MARGIN:
@@ -148,7 +149,7 @@ def _decoys_within(index: int, frames: int, ratio: float, rows: tuple[int, int],
     return picked
 
 
-def _best_match(recording: Recording, reference: Reference, rows: tuple[int, int],
+def best_match(recording: Recording, reference: Reference, rows: tuple[int, int],
                 columns: tuple[int, int]) -> tuple[float, int]:
     """Mean distance of the line's sounding frames along its best match inside ``rows``,
     and the real frame where that match starts."""
