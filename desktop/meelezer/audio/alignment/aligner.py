@@ -90,9 +90,9 @@ def align(audio_path: Path, lines: Sequence[LineToAlign], *, language: str | Non
     anchored = [line.anchored for line in lines]
     verdict = second_look(recording, reference, matches, scores, anchored, typical, unrelated,
                           context.check)
-    checked = verify(audio_path, [line.text for line in lines], recording, reference, matches,
-                     scores, anchored, verdict, unmatched_audio(recording, reference, mapped, []),
-                     PhoneticAligner(language), context.check)
+    checked = verify(audio_path, lines, recording, reference, matches, scores, verdict,
+                     unmatched_audio(recording, reference, mapped, []), PhoneticAligner(language),
+                     context.check)
     verdict = checked.verdict
     if verdict.unspoken or verdict.moved:
         mapped = mapping([realigned(mapped, recording, reference, verdict,
