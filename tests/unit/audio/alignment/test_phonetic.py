@@ -108,6 +108,43 @@ def test_dutch_words_start_where_another_voice_spoke_them(
     assert len(errors) >= 18 and max(errors) <= TOLERANCE_MS, errors
 
 
+SILENT_GAPS = [
+    "Tegenover mij Wietse Hagen en we gaan het hebben Wietse over de New York Times.",
+    "Die gaat ondanks hun rechtszaak tegen OpenAI zelf AI-tools inzetten op de redactie.",
+    "En dat gaat wel weer ook, onder andere, over Grok met een K.",
+    "Maar Grok met een Q is weer iets anders."]
+
+
+def test_lines_between_digital_silence_are_found_in_windows_that_cross_it() -> None:
+    # Exact zeros between the lines (an edited recording): each line in a window from 1 s
+    # before its start to 1 s after its end, so the neighbours' words are in the window.
+    utterances = espeak_utterances(
+        [EspeakRequest(text, "nl+f3", words_per_minute=145) for text in SILENT_GAPS])
+    gap = np.zeros(PHONETIC_RATE // 2, dtype=np.float32)
+    parts: list[npt.NDArray[np.float32]] = []
+    truth: list[list[int]] = []
+    position = 0
+    for utterance in utterances:
+        parts += [gap, utterance.samples.astype(np.float32)]
+        position += len(gap)
+        truth.append([position * 1000 // PHONETIC_RATE + word.start_ms
+                      for word in utterance.words])
+        position += len(utterance.samples)
+    audio = np.concatenate([*parts, gap])
+    samples = (audio / np.max(np.abs(audio)) * 0.5 * 32767).astype(np.int16)
+    aligner = PhoneticAligner("nl")
+    per_ms = PHONETIC_RATE // 1000
+    errors: list[int] = []
+    for index, text in enumerate(SILENT_GAPS):
+        start = max(0, truth[index][0] - 1000)
+        end = truth[index + 1][0] + 300 if index + 1 < len(truth) else len(samples) // per_ms
+        result = aligner.align_chunk(samples[start * per_ms:end * per_ms], [text])
+        assert result is not None
+        errors += _start_errors(result, [[ms - start for ms in truth[index]]])
+
+    assert max(errors) <= 2 * TOLERANCE_MS, errors
+
+
 def test_a_window_with_the_end_of_the_line_before_still_finds_the_line(
         english: tuple[npt.NDArray[np.int16], list[list[int]]],
         english_aligner: PhoneticAligner) -> None:
