@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -24,6 +24,7 @@ from meelezer.store.database import Database, open_database
 from meelezer.store.episodes import file_sha256, import_transcript, load_segments
 from meelezer.store.notes import add_note, delete_note
 from meelezer.store.retiming import restore_times, set_segment_start
+from meelezer.store.rows import SegmentRow
 from meelezer.store.speakers import add_speaker
 from meelezer.transcript.files import read_transcript
 from meelezer.transcript.model import Transcript, Word
@@ -94,19 +95,24 @@ def _retiming_results(database: Database) -> list[Result]:
     ]
 
 
-def _sync_results(database: Database) -> list[Result]:
-    """Sync to audio's Apply and its undo on seed 003: every line moved, with word times."""
-    transcript = read_transcript(SEED_003)
-    episode_id = import_transcript(database, transcript, SEED_003, "sync" * 16, None)
-    rows = load_segments(database, episode_id)
+def synced_later(rows: Sequence[SegmentRow], shift_ms: int = 300) -> list[SyncedLine]:
+    """What an alignment gives: every line ``shift_ms`` later, its words spread evenly."""
     lines = []
     for row in rows:
         tokens = row.text.split()
         step = max(1, (row.end_ms - row.start_ms) // max(1, len(tokens)))
-        start = row.start_ms + 300
-        lines.append(SyncedLine(row.id, start, row.end_ms + 300, tuple(
+        start = row.start_ms + shift_ms
+        lines.append(SyncedLine(row.id, start, row.end_ms + shift_ms, tuple(
             Word(token, start + k * step, start + (k + 1) * step)
             for k, token in enumerate(tokens)), True))
+    return lines
+
+
+def _sync_results(database: Database) -> list[Result]:
+    """Sync to audio's Apply and its undo on seed 003: every line moved, with word times."""
+    transcript = read_transcript(SEED_003)
+    episode_id = import_transcript(database, transcript, SEED_003, "sync" * 16, None)
+    lines = synced_later(load_segments(database, episode_id))
     apply_ms, undo_ms = _median_pair(lambda: apply_sync(database, episode_id, lines),
                                      lambda undo: restore_sync(database, undo))
     words = sum(len(line.words or ()) for line in lines)

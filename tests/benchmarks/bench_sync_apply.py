@@ -21,18 +21,17 @@ for folder in (BENCH_DIR, BENCH_DIR.parent):  # the sibling modules, and tests/h
         sys.path.insert(0, str(folder))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from generated import SEED_003, write_whisper_text  # noqa: E402  (path set just above)
+from bench_annotations import synced_later  # noqa: E402  (path set just above)
+from generated import SEED_003, write_whisper_text  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from registry import Result  # noqa: E402
 
 from helpers.fake_player import FakePlayer  # noqa: E402
 from meelezer.library import Library  # noqa: E402
 from meelezer.settings import Settings  # noqa: E402
-from meelezer.store.audio_sync import SyncedLine  # noqa: E402
 from meelezer.store.database import open_database  # noqa: E402
 from meelezer.store.episodes import load_segments  # noqa: E402
 from meelezer.sync_plan import SyncPlan  # noqa: E402
-from meelezer.transcript.model import Word  # noqa: E402
 from meelezer.ui.main_window import MainWindow  # noqa: E402
 
 NAME = "Sync to audio in the window"
@@ -43,15 +42,8 @@ def _plan(window: MainWindow) -> SyncPlan:
     """Every line 300 ms later, its words spread evenly (what an alignment gives)."""
     episode_id = window.session.episode_id or 0
     rows = load_segments(window.library.database, episode_id)
-    lines = []
-    for row in rows:
-        tokens = row.text.split()
-        step = max(1, (row.end_ms - row.start_ms) // max(1, len(tokens)))
-        start = row.start_ms + 300
-        lines.append(SyncedLine(row.id, start, row.end_ms + 300, tuple(
-            Word(token, start + k * step, start + (k + 1) * step)
-            for k, token in enumerate(tokens)), True))
-    return SyncPlan(episode_id, tuple(lines), tuple((row.start_ms, row.end_ms) for row in rows))
+    return SyncPlan(episode_id, tuple(synced_later(rows)),
+                    tuple((row.start_ms, row.end_ms) for row in rows))
 
 
 def _run(app: QApplication, step: Callable[[], object],

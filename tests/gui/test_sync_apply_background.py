@@ -51,20 +51,21 @@ class Held:
             thread is not threading.main_thread() for thread in self.threads)
 
 
-@pytest.fixture
-def held_apply(monkeypatch: pytest.MonkeyPatch) -> Iterator[Held]:
+def _hold(monkeypatch: pytest.MonkeyPatch, name: str) -> Iterator[Held]:
     held = Held()
-    monkeypatch.setattr(audio_sync, "apply_sync", held.wrap(audio_sync.apply_sync))
+    monkeypatch.setattr(audio_sync, name, held.wrap(getattr(audio_sync, name)))
     yield held
     held.release.set()
+
+
+@pytest.fixture
+def held_apply(monkeypatch: pytest.MonkeyPatch) -> Iterator[Held]:
+    yield from _hold(monkeypatch, "apply_sync")
 
 
 @pytest.fixture
 def held_restore(monkeypatch: pytest.MonkeyPatch) -> Iterator[Held]:
-    held = Held()
-    monkeypatch.setattr(audio_sync, "restore_sync", held.wrap(audio_sync.restore_sync))
-    yield held
-    held.release.set()
+    yield from _hold(monkeypatch, "restore_sync")
 
 
 def _editing_enabled(window: MainWindow) -> bool:
