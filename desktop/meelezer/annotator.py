@@ -53,8 +53,10 @@ class _StoreCommand(QUndoCommand):
     def __init__(self, text: str, do: Callable[[WorkContext], None],
                  undo: Callable[[WorkContext], None],
                  after: Callable[[_StoreCommand, str, Exception | None], None],
-                 writes: WriteQueue, background: bool = False):
+                 writes: WriteQueue, background: bool = False,
+                 read_back: Callable[[], None] | None = None):
         super().__init__(text)
+        self._read_back = read_back  # after a background step, on its worker thread
         self._do = do
         self._undo = undo
         self._after = after  # told the step (DO/REDO/UNDO) and its error, None when it succeeded
@@ -80,7 +82,8 @@ class _StoreCommand(QUndoCommand):
             self._after(self, kind, error)
 
         if self._background:
-            self._writes.run_in_background(step, done, cancellable=kind == DO, tag=kind)
+            self._writes.run_in_background(step, done, cancellable=kind == DO, tag=kind,
+                                           read_back=self._read_back)
         else:
             self._writes.run(lambda: step(WorkContext()), done)
 
@@ -434,18 +437,14 @@ class Annotator(QObject):
             if kind == DO and then is not None:
                 then(error)
 
-        def then_read_back(step: Callable[[WorkContext], None]) -> Callable[[WorkContext], None]:
-            def run(context: WorkContext) -> None:
-                read_back.clear()
-                step(context)
-                if self.preload is not None and lines is not None:
-                    read_back.append(self.preload(lines()))
-
-            return run
+        def read() -> None:
+            read_back.clear()
+            if self.preload is not None and lines is not None:
+                read_back.append(self.preload(lines()))
 
         if background:
-            command = _StoreCommand(text, then_read_back(do), then_read_back(undo), after,
-                                    self._writes, background=True)
+            command = _StoreCommand(text, do, undo, after, self._writes, background=True,
+                                    read_back=read)
         else:
             command = _StoreCommand(text, lambda _context: do(), lambda _context: undo(),
                                     after, self._writes)

@@ -40,6 +40,7 @@ class _Write:
     background: bool = False  # runs on a worker thread
     cancellable: bool = False  # ``cancel_background`` may stop it (rolled back)
     tag: str = ""  # what it is, for the window to say (``running_tag``)
+    read_back: Callable[[], None] | None = None  # on the worker, once committed
 
 
 class WriteQueue(QObject):
@@ -81,10 +82,14 @@ class WriteQueue(QObject):
         self._add(_Write(lambda _context: step(), done))
 
     def run_in_background(self, step: Callable[[WorkContext], None], done: Done,
-                          cancellable: bool = False, tag: str = "") -> None:
+                          cancellable: bool = False, tag: str = "",
+                          read_back: Callable[[], None] | None = None) -> None:
         """Run ``step`` (one transaction) on a worker thread, after the writes before it;
-        later writes wait for it. ``done`` is told on this thread."""
-        self._add(_Write(step, done, background=True, cancellable=cancellable, tag=tag))
+        later writes wait for it. ``read_back`` runs there too once it is committed (to read
+        what changed for the window; a cancel no longer applies). ``done`` is told on this
+        thread."""
+        self._add(_Write(step, done, background=True, cancellable=cancellable, tag=tag,
+                         read_back=read_back))
 
     def cancel_background(self) -> None:
         """Stop the running background write, if it may be: it rolls back, ``done`` gets
@@ -157,6 +162,8 @@ class WriteQueue(QObject):
             with writes_waiting_at_most(ATTEMPT_WAIT_MS):
                 write.step(context)
             committed.set()
+            if write.read_back is not None:
+                write.read_back()
 
         job = Job(work, name="library-write", parent=self)
         job.progressed.connect(self.progressed)

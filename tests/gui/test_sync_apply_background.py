@@ -263,3 +263,27 @@ def test_the_changed_lines_are_read_back_on_the_worker_thread_too(
     assert readers and threading.main_thread() not in readers
     assert window.transcript.model.line(5).start_ms == rows[5].start_ms
     assert window.transcript.model.line(5).words == ()
+
+
+def test_a_cancel_after_the_write_was_committed_keeps_it(
+        qtbot: QtBot, make_window: WindowFactory, demo: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cancel pressed while the new lines are being read back: they are saved already, so
+    the Apply stands (with its undo step), rather than being called cancelled."""
+    window = make_window()
+    _open(window, demo)
+    rows = _rows(window)
+    steps = window.annotator.undo_stack.count()
+    _sync(qtbot, window)
+    reading = Held()
+    monkeypatch.setattr(window.library, "reload_lines",
+                        reading.wrap(window.library.reload_lines))
+    window.sync.apply()
+    assert reading.started.wait(10) and reading.off_the_gui_thread
+    window.sync_bar.cancel_button.click()
+    reading.release.set()
+    qtbot.waitUntil(lambda: not window.sync.applying, timeout=20_000)
+    assert _rows(window)[5].start_ms == rows[5].start_ms + SHIFT_MS
+    assert window.annotator.undo_stack.count() == steps + 1
+    assert window.messages.text().startswith("Synced to the audio: ")
+    assert window.transcript.model.line(5).start_ms == rows[5].start_ms + SHIFT_MS
