@@ -88,8 +88,8 @@ def test_the_real_aligner_times_lines_and_words_and_apply_undoes_exactly(
     assert (_rows(window), episodes.load_words(window.library.database,
                                                window.session.episode_id or 0)) == before
 
-    window.sync.apply()
-    qtbot.waitUntil(lambda: bool(_rows(window)[0].found_in_audio))
+    window.sync.apply()  # written on a worker thread; the view follows once it is done
+    qtbot.waitUntil(lambda: not window.sync.applying and window.sync.plan is None)
     rows = _rows(window)
     for row, start in zip(rows, truth.line_starts_ms, strict=False):
         if row.time_set_by_user:
@@ -111,7 +111,8 @@ def test_the_real_aligner_times_lines_and_words_and_apply_undoes_exactly(
     assert window.transcript.current_row() == 0 and window.transcript.current_word() == 3
 
     window.annotator.undo_stack.undo()
-    qtbot.waitUntil(lambda: _rows(window) == before[0])
+    qtbot.waitUntil(lambda: not window.sync.applying)
+    assert _rows(window) == before[0]
     assert episodes.load_words(window.library.database,
                                window.session.episode_id or 0) == before[1]
 
