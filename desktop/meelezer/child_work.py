@@ -78,7 +78,7 @@ def run_in_child(work: Callable[..., T], args: tuple[Any, ...], context: WorkCon
             child.kill()
 
 
-def _end_with_parent() -> None:
+def end_with_parent() -> None:
     """On Linux, have the kernel end this child when the app dies (killed, crashed):
     otherwise it would compute on, unseen, until it next reports."""
     if not sys.platform.startswith("linux"):
@@ -91,7 +91,7 @@ def _end_with_parent() -> None:
 
 
 def _child_main(work: Callable[..., object], args: tuple[Any, ...], sender: Connection) -> None:
-    _end_with_parent()
+    end_with_parent()
     last = [0.0]
 
     def report(fraction: float, partial: object | None) -> None:

@@ -28,6 +28,8 @@ from meelezer.audio.alignment.model import Alignment, AlignmentError, LineToAlig
 from meelezer.audio.alignment.phonetic import PhoneticAligner
 from meelezer.audio.alignment.recording import Recording, read_recording
 from meelezer.audio.alignment.reference import Reference, speak_lines
+from meelezer.audio.alignment.refine import refine
+from meelezer.audio.alignment.sample_file import SampleFile
 from meelezer.audio.alignment.second_look import realigned, second_look
 from meelezer.audio.alignment.synthesis import DEFAULT_RATE, Speaker
 from meelezer.audio.alignment.timing import (
@@ -47,6 +49,7 @@ from meelezer.work import WorkContext
 
 _READ_SHARE = 0.4
 _SPEAK_SHARE = 0.15
+_WARP_END = 0.7  # then the forced alignment (``refine``) up to 0.99
 # Squeezing text costs as much as an unrelated match, so a path never buys an open
 # beginning and end by folding the text onto a few frames; waiting (a longer pause) is cheap.
 _STEPS = Steps(up=1.0, up_silent=0.0, left=3.0, left_silent=0.0, skip=0.95)
@@ -72,11 +75,12 @@ def align(audio_path: Path, lines: Sequence[LineToAlign], *, language: str | Non
     language = language or detect_language(line.text for line in lines)
     Speaker.load()  # before decoding: a missing espeak-ng is said at once
     # espeak-ng works outside the GIL: the text is spoken on a second core meanwhile.
+    samples = SampleFile()  # for ``refine``; closed when it is done or with this frame
     with ThreadPoolExecutor(1, thread_name_prefix="meelezer-espeak") as speaking:
         spoken = speaking.submit(speak_lines, [line.text for line in lines], language,
                                  DEFAULT_RATE, context.check)
         try:
-            recording = read_recording(audio_path, speech, context, _READ_SHARE)
+            recording = read_recording(audio_path, speech, context, _READ_SHARE, samples.append)
         except BaseException:
             spoken.cancel()
             raise
@@ -104,6 +108,9 @@ def align(audio_path: Path, lines: Sequence[LineToAlign], *, language: str | Non
                   for index, match in enumerate(matches)]
     results = [aligned_line(line, match, score)
                for line, match, score in zip(lines, matches, scores, strict=True)]
+    results = refine(samples, lines, results, language, context.check,
+                     lambda done: context.progress(_WARP_END + (0.99 - _WARP_END) * done))
+    samples.close()
     lost = [index for index, result in enumerate(results) if not result.found]
     offset_ms, drift = offset_and_drift(lines, results)
     context.progress(1.0)
@@ -124,7 +131,8 @@ def _warp(lines: Sequence[LineToAlign], recording: Recording, reference: Referen
         rows = row_end - row_start
 
         def progress(fraction: float, done: int = done, rows: int = rows) -> None:
-            context.progress(start_share + (0.97 - start_share) * (done + fraction * rows) / total)
+            context.progress(start_share
+                             + (_WARP_END - start_share) * (done + fraction * rows) / total)
 
         path = multiscale_path(recording.features[row_start:row_end],
                                reference.features[column_start:column_end],

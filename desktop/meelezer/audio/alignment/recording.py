@@ -3,7 +3,7 @@ features of a two-hour file are ever in memory (~35 MB), never its samples (~460
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,8 +60,10 @@ class _Growing:
 
 
 def read_recording(path: Path, speech: Sequence[SpeechRegion] | None,
-                   context: WorkContext, progress_share: float) -> Recording:
-    """Features of the whole file; progress goes from 0 to ``progress_share``."""
+                   context: WorkContext, progress_share: float,
+                   keep: Callable[[FloatArray], None] | None = None) -> Recording:
+    """Features of the whole file; progress goes from 0 to ``progress_share``. ``keep``
+    gets every decoded block (16 kHz mono), e.g. to store the samples (``SampleFile``)."""
     with AudioDecoder(path) as decoder:
         expected_frames = decoder.report.expected_ms // HOP_MS + 1
         stream = FeatureStream(SAMPLE_RATE)
@@ -69,6 +71,8 @@ def read_recording(path: Path, speech: Sequence[SpeechRegion] | None,
         levels = _Growing(expected_frames, 1)
         for block in decoder.blocks():
             context.check()
+            if keep is not None:
+                keep(block)
             block_cepstra, block_levels = stream.push(block)
             cepstra.extend(block_cepstra)
             levels.extend(block_levels[:, None])
