@@ -75,7 +75,7 @@ def align(audio_path: Path, lines: Sequence[LineToAlign], *, language: str | Non
     language = language or detect_language(line.text for line in lines)
     Speaker.load()  # before decoding: a missing espeak-ng is said at once
     # espeak-ng works outside the GIL: the text is spoken on a second core meanwhile.
-    samples = SampleFile()  # for ``refine``; closed when it is done or with this frame
+    samples = SampleFile()  # for ``verify`` and ``refine``; closed when done or with this frame
     with ThreadPoolExecutor(1, thread_name_prefix="meelezer-espeak") as speaking:
         spoken = speaking.submit(speak_lines, [line.text for line in lines], language,
                                  DEFAULT_RATE, context.check)
@@ -94,7 +94,7 @@ def align(audio_path: Path, lines: Sequence[LineToAlign], *, language: str | Non
     anchored = [line.anchored for line in lines]
     verdict = second_look(recording, reference, matches, scores, anchored, typical, unrelated,
                           context.check)
-    checked = verify(audio_path, lines, recording, reference, matches, scores, verdict,
+    checked = verify(samples, lines, recording, reference, matches, scores, verdict,
                      unmatched_audio(recording, reference, mapped, []), PhoneticAligner(language),
                      context.check)
     verdict = checked.verdict

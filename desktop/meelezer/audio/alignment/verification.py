@@ -11,7 +11,10 @@ lines the second look judged), and the neighbours of each line that fails, until
 passes on either side. Lines that fail are looked for again between those verified
 neighbours, in text order: the places where the MFCC match is best are tried until one
 passes. A line found nowhere is not spoken (if it is long enough to tell); a line found
-elsewhere gives the warping a new fixed point there.
+elsewhere gives the warping a new fixed point there. In Dutch (sounds mapped to the English
+model's phones) the scores of right and wrong text overlap, so there a check can only confirm
+a line: it clears the second look's "not spoken" and finds moved lines, nothing more.
+The samples come from the first decode (``SampleFile``), so nothing is decoded twice.
 """
 
 from __future__ import annotations
@@ -19,16 +22,15 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-from meelezer.audio.alignment.audio_windows import AudioWindows, read_windows
 from meelezer.audio.alignment.features import HOP_MS
 from meelezer.audio.alignment.model import LineToAlign
-from meelezer.audio.alignment.phonetic import PhoneticAligner
+from meelezer.audio.alignment.phonetic import PHONETIC_RATE, PhoneticAligner
 from meelezer.audio.alignment.recording import Recording
 from meelezer.audio.alignment.reference import Reference
+from meelezer.audio.alignment.sample_file import SampleFile
 from meelezer.audio.alignment.second_look import (
     DOUBTFUL_CONFIDENCE,
     DOUBTFUL_STRETCH,
@@ -60,15 +62,15 @@ MIN_EVIDENCE_MS = 800
 OVERWHELMING_MARGIN = 6e-3
 SLACK_MS = 300  # audio around a line's place that its check also sees
 _SEARCH_MS = 90_000  # how far from its place a failed line is looked for at most
-_READ_MS = 60_000  # audio read around each doubtful line
+_SHORTEST_WINDOW_MS = 100
 _TRIES = 4  # places looked at per failed line
 _EARLY_MS = 1_500
 _EXCLUDE_MS = 1_500  # around a place that failed, the next try looks elsewhere
 _MAX_SPREAD = 12  # neighbours checked on each side of a failed line
-# Lines checked where they are at most (their neighbours and searches come on top), so a
-# long file with many doubtful lines stays fast.
+# Checks at most (each ~0.1-1 s of CPU), so a long file with many doubtful lines stays fast;
+# the doubtful lines the second look judged come first.
 _BASE_CHECKS = 40
-_CHECKS_PER_MINUTE = 1
+_CHECKS_PER_HOUR = 20
 _NEAR_UNMATCHED_MS = 1_500
 _LONGEST_STRETCH = 1.6  # a line may take this much longer than espeak-ng says it
 _SQUEEZED = 0.4  # words squeezed below this share of espeak-ng's length do not count
@@ -97,14 +99,15 @@ class Verification:
 
 
 class _Checker:
-    def __init__(self, phonetic: PhoneticAligner, evidence: Evidence, audio: AudioWindows,
-                 texts: Sequence[str], spoken_ms: Sequence[int]):
+    def __init__(self, phonetic: PhoneticAligner, evidence: Evidence, audio: SampleFile,
+                 texts: Sequence[str], spoken_ms: Sequence[int], budget: int):
         self.phonetic = phonetic
         self.evidence = evidence
         self.audio = audio
         self.texts = texts
         self.spoken_ms = spoken_ms
         self.count = 0
+        self.budget = budget
         self._done: dict[tuple[int, int, int], Check | None] = {}
 
     def check(self, line: int, start_ms: int, end_ms: int) -> Check | None:
@@ -112,6 +115,8 @@ class _Checker:
         audio read there, or a line without sounds)."""
         key = (line, start_ms, end_ms)
         if key not in self._done:
+            if self.count >= self.budget:
+                return None  # the time for checks is spent: no evidence
             self._done[key] = self._check(line, start_ms, end_ms)
         return self._done[key]
 
@@ -119,12 +124,12 @@ class _Checker:
         slack_ms = SLACK_MS
         window_start = max(0, start_ms - slack_ms)
         samples = self.audio.samples(window_start, end_ms + slack_ms)
-        if samples is None:
+        if len(samples) < _SHORTEST_WINDOW_MS * PHONETIC_RATE // 1000:
             return None
         self.count += 1
         result = self.phonetic.align_chunk(samples, [self.texts[line]])
         if result is None:
-            return Check(False, start_ms, end_ms, math.inf, self.evidence.no_path_fails)
+            return self._failed(start_ms, end_ms)
         words = [word for word in result.words[0] if word is not None]
         score = result.line_scores[0]
         if not words or not math.isfinite(score):
@@ -137,17 +142,18 @@ class _Checker:
             # The loop scores at most 0 (PocketSphinx normalises by the best state), so the
             # margin cannot exceed -score: passed without the (slower) loop.
             return Check(True, start, end, -score)
-        loop = self.phonetic.phone_loop_score(samples[first * 16:last * 16])
+        per_ms = PHONETIC_RATE // 1000
+        loop = self.phonetic.phone_loop_score(samples[first * per_ms:last * per_ms])
         margin = loop - score if math.isfinite(loop) else math.inf
         return Check(margin <= self.evidence.passes, start, end, margin,
                      margin > self.evidence.fails)
 
-    @staticmethod
-    def _failed(start_ms: int, end_ms: int) -> Check:
-        return Check(False, start_ms, end_ms, math.inf, True)
+    def _failed(self, start_ms: int, end_ms: int) -> Check:
+        """No path, or the words squeezed: not there, where that says so."""
+        return Check(False, start_ms, end_ms, math.inf, self.evidence.no_path_fails)
 
 
-def verify(audio_path: Path, lines: Sequence[LineToAlign], recording: Recording,
+def verify(audio: SampleFile, lines: Sequence[LineToAlign], recording: Recording,
            reference: Reference, matches: Sequence[LineMatch], scores: Sequence[float],
            verdict: Verdict, unmatched: Sequence[tuple[int, int]],
            phonetic: PhoneticAligner, check: Callable[[], None]) -> Verification:
@@ -164,13 +170,12 @@ def verify(audio_path: Path, lines: Sequence[LineToAlign], recording: Recording,
     suspects = _suspects(matches, scores, anchored, verdict,
                          unmatched if evidence.fails < math.inf else (), spoken_ms,
                          judged_only=evidence.fails == math.inf)
-    suspects = suspects[:_BASE_CHECKS + recording.duration_ms // 60_000 * _CHECKS_PER_MINUTE]
+    budget = _BASE_CHECKS + recording.duration_ms * _CHECKS_PER_HOUR // 3_600_000
+    suspects = suspects[:budget]
     if not suspects:
         return Verification(_enough_evidence(verdict, evidence_ms, {}), (), 0)
     places = [(match.start_frame * HOP_MS, match.end_frame * HOP_MS) for match in matches]
-    audio = read_windows(audio_path, [(places[index][0] - _READ_MS, places[index][1] + _READ_MS)
-                                      for index in suspects], check)
-    checker = _Checker(phonetic, evidence, audio, texts, spoken_ms)
+    checker = _Checker(phonetic, evidence, audio, texts, spoken_ms, budget)
     results: dict[int, Check | None] = {}
 
     def look(index: int) -> Check | None:
@@ -227,7 +232,7 @@ def _enough_evidence(verdict: Verdict, evidence_ms: Sequence[int],
     unspoken = {index: value for index, value in verdict.unspoken.items()
                 if evidence_ms[index] >= MIN_EVIDENCE_MS or (
                     (result := results.get(index)) is not None and result.failed
-                    and result.margin >= OVERWHELMING_MARGIN)}
+                    and math.isfinite(result.margin) and result.margin >= OVERWHELMING_MARGIN)}
     return Verdict(unspoken, verdict.moved)
 
 

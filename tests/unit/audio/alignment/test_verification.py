@@ -14,8 +14,6 @@ import pytest
 
 from helpers.alignment_truth import Condition, TruthRecording, truth_recording
 from meelezer.audio.alignment import Alignment, LineToAlign, align
-from meelezer.audio.alignment.audio_windows import merged, read_windows
-from meelezer.audio.decode import AudioDecoder
 
 OFF_MS = 1000  # a line further than this from where it is spoken is in the wrong place
 
@@ -72,18 +70,3 @@ def test_lines_cut_from_the_audio_are_flagged_and_their_neighbours_keep_their_au
         assert (result.lines[index].start_ms, result.lines[index].end_ms) == (
             lines[index].start_ms, lines[index].end_ms)
     assert _misplaced(recording, result) == []
-
-
-def test_only_the_stretches_asked_for_are_read(tmp_path: Path) -> None:
-    recording = truth_recording(Condition("verify windows", "en", "festival", "kal", 0, 3),
-                                cache=tmp_path)
-    assert merged([(3000, 4000), (500, 1000), (900, 2000)]) == [(500, 2000), (3000, 4000)]
-
-    windows = read_windows(recording.audio, [(1000, 1500), (1400, 2000)], lambda: None)
-
-    piece = windows.samples(1200, 1900)
-    with AudioDecoder(recording.audio) as decoder:
-        whole = np.concatenate(list(decoder.blocks()))
-    assert piece is not None and piece.dtype == np.int16
-    assert np.abs(piece / 32768.0 - whole[1200 * 16:1900 * 16]).max() < 1e-4
-    assert windows.samples(2500, 3000) is None  # never read
