@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -152,6 +152,25 @@ def test_chunks_pocketsphinx_cannot_place_keep_their_warped_times(
 
     assert again[5] == run.warped[5]
     assert sum(line != warped for line, warped in zip(again, run.warped, strict=True)) >= 1
+
+
+def test_a_line_whose_text_is_not_what_is_said_there_keeps_its_warped_times(
+        recordings: Callable[[Condition], TruthRecording],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    recording = recordings(ENGLISH)
+    run = _aligned(recording, _untimed(recording), monkeypatch)
+    # Say the warping had taken line 5 for another sentence of about its length.
+    other = "The weather in the mountains was cold and wet for most of the week"
+    lines = [*run.lines[:5], LineToAlign(other, run.lines[5].start_ms, run.lines[5].end_ms),
+             *run.lines[6:]]
+    warped = [*run.warped[:5], replace(run.warped[5], words=spread_words(
+        other.split(), run.warped[5].start_ms, run.warped[5].end_ms)), *run.warped[6:]]
+
+    refined = refine(_kept(recording.audio), lines, warped, "en", lambda: None,
+                     lambda done: None)
+
+    assert refined[5] == warped[5]
+    assert sum(line != before for line, before in zip(refined, warped, strict=True)) >= 5
 
 
 def _music(seconds: float) -> np.ndarray:
