@@ -20,6 +20,7 @@ from meelezer.audio.alignment.reference import Reference
 FOUND_CONFIDENCE = 0.35
 # A line squeezed to less than this share of its spoken length is not in the audio.
 MIN_STRETCH = 0.25
+SHORT_LINE_MS = 800
 UNMATCHED_MIN_MS = 3000
 _LONG_FIRST_WORD_FRAMES = 300 // HOP_MS
 _PLAUSIBLE_STRETCH = (0.7, 1.5)
@@ -162,7 +163,11 @@ def confidence_of(cost: float, typical: float, unrelated: float) -> float:
 def aligned_line(line: LineToAlign, match: LineMatch, confidence: float) -> AlignedLine:
     """The line at its found times, or at its input times when it was not found."""
     tokens = line.text.split()
-    found = match.start_frame >= 0 and match.stretch >= MIN_STRETCH
+    spoken_ms = (match.end_frame - match.start_frame) * HOP_MS / match.stretch \
+        if match.stretch > 0 else float("inf")
+    # A line shorter than this ("Dus.", a name) squeezed says nothing: too little to tell.
+    found = match.start_frame >= 0 and (match.stretch >= MIN_STRETCH
+                                        or spoken_ms < SHORT_LINE_MS)
     if line.anchored and match.start_frame >= 0:
         found = True
     if not found:
