@@ -88,11 +88,17 @@ def recordings(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Condition]
     return lambda condition: truth_recording(condition, folder)
 
 
-def test_words_land_closer_to_the_truth_than_the_warping_put_them(
-        recordings: Callable[[Condition], TruthRecording],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(scope="module")
+def english(recordings: Callable[[Condition], TruthRecording]) -> Run:
+    """The English recording aligned once from untimed text (the tests only read it)."""
     recording = recordings(ENGLISH)
-    run = _aligned(recording, _untimed(recording), monkeypatch)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        return _aligned(recording, _untimed(recording), monkeypatch)
+
+
+def test_words_land_closer_to_the_truth_than_the_warping_put_them(
+        english: Run) -> None:
+    recording, run = english.recording, english
 
     warped = np.array(_word_errors(recording, run.warped))
     refined = np.array(_word_errors(recording, run.refined))
@@ -135,10 +141,9 @@ def test_an_anchored_line_and_a_line_not_found_keep_their_warped_times(
 
 
 def test_chunks_pocketsphinx_cannot_place_keep_their_warped_times(
-        recordings: Callable[[Condition], TruthRecording],
+        english: Run,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    recording = recordings(ENGLISH)
-    run = _aligned(recording, _untimed(recording), monkeypatch)
+    recording, run = english.recording, english
     unplaceable = recording.lines[5].text
     real_align_chunk = PhoneticAligner.align_chunk
 
@@ -155,10 +160,8 @@ def test_chunks_pocketsphinx_cannot_place_keep_their_warped_times(
 
 
 def test_a_line_whose_text_is_not_what_is_said_there_keeps_its_warped_times(
-        recordings: Callable[[Condition], TruthRecording],
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    recording = recordings(ENGLISH)
-    run = _aligned(recording, _untimed(recording), monkeypatch)
+        english: Run) -> None:
+    recording, run = english.recording, english
     # Say the warping had taken line 5 for another sentence of about its length.
     other = "The weather in the mountains was cold and wet for most of the week"
     lines = [*run.lines[:5], LineToAlign(other, run.lines[5].start_ms, run.lines[5].end_ms),
@@ -210,10 +213,9 @@ def test_a_line_the_warping_put_in_music_keeps_its_times(
 
 
 def test_cancel_stops_between_chunks_and_ends_the_workers(
-        recordings: Callable[[Condition], TruthRecording],
+        english: Run,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    recording = recordings(ENGLISH)
-    run = _aligned(recording, _untimed(recording), monkeypatch)
+    recording, run = english.recording, english
     # One chunk per line, so there is a between.
     monkeypatch.setattr("meelezer.audio.alignment.refine.CHUNK_MS", 1)
     for workers in (0, 2):
@@ -231,10 +233,9 @@ def test_cancel_stops_between_chunks_and_ends_the_workers(
 
 
 def test_two_worker_processes_give_the_same_times(
-        recordings: Callable[[Condition], TruthRecording],
+        english: Run,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    recording = recordings(ENGLISH)
-    run = _aligned(recording, _untimed(recording), monkeypatch)
+    recording, run = english.recording, english
     monkeypatch.setattr("meelezer.audio.alignment.refine.CHUNK_MS", 1)
     progress: list[float] = []
 
