@@ -3,12 +3,12 @@
 <context>
     <name>Alignment</name>
     <message>
-        <location filename="../../desktop/meelezer/audio/alignment/aligner.py" line="+65" />
+        <location filename="../../desktop/meelezer/audio/alignment/aligner.py" line="+73" />
         <source>The transcript has no text to sync to the audio.</source>
         <translation>Het transcript heeft geen tekst om met de audio te synchroniseren.</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/audio/alignment/synthesis.py" line="+87" />
+        <location filename="../../desktop/meelezer/audio/alignment/synthesis.py" line="+89" />
         <source>Syncing to audio needs espeak-ng, which is not installed ({reason}). Install the espeak-ng package and try again.</source>
         <translation>Synchroniseren met de audio heeft espeak-ng nodig, en dat is niet geïnstalleerd ({reason}). Installeer het pakket espeak-ng en probeer het opnieuw.</translation>
     </message>
@@ -18,9 +18,24 @@
         <translation>espeak-ng kon niet starten (ontbreken de stemgegevens?). Installeer het pakket espeak-ng opnieuw en probeer het nog eens.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+20" />
         <source>espeak-ng has no voice for the language "{language}". Choose Dutch or English.</source>
         <translation>espeak-ng heeft geen stem voor de taal "{language}". Kies Nederlands of Engels.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/meelezer/audio/alignment/phonetic.py" line="+77" />
+        <source>Word times can be found for Dutch and English only, not for "{language}". Choose Dutch or English.</source>
+        <translation>Woordtijden zijn alleen te vinden voor Nederlands en Engels, niet voor "{language}". Kies Nederlands of Engels.</translation>
+    </message>
+    <message>
+        <location line="+92" />
+        <source>Word times need the pocketsphinx package, which is missing ({reason}). Reinstall Meelezer and try again.</source>
+        <translation>Voor woordtijden is het pakket pocketsphinx nodig, en dat ontbreekt ({reason}). Installeer Meelezer opnieuw en probeer het nog eens.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>pocketsphinx could not load its speech model ({reason}). Reinstall Meelezer and try again.</source>
+        <translation>pocketsphinx kon zijn spraakmodel niet laden ({reason}). Installeer Meelezer opnieuw en probeer het nog eens.</translation>
     </message>
 </context>
 <context>
@@ -68,7 +83,7 @@
         <translation>Notities</translation>
     </message>
     <message>
-        <location line="+152" />
+        <location line="+168" />
         <source>No speaker has key {key} yet. Add speakers in the Speakers panel; the first nine get keys 1–9.</source>
         <translation>Nog geen spreker heeft toets {key}. Voeg sprekers toe in het paneel Sprekers; de eerste negen krijgen de toetsen 1–9.</translation>
     </message>
@@ -146,7 +161,7 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../desktop/meelezer/annotator.py" line="+115" />
+        <location filename="../../desktop/meelezer/annotator.py" line="+165" />
         <source>Add speaker {name}</source>
         <translation>Spreker {name} toevoegen</translation>
     </message>
@@ -226,17 +241,17 @@
         <translation>Regel splitsen</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+19" />
         <source>Sync to audio</source>
         <translation>Synchroniseren met de audio</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+7" />
         <source>Open an episode first.</source>
         <translation>Open eerst een aflevering.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+64" />
         <source>Remove the label of 1 line</source>
         <translation>Label van 1 regel verwijderen</translation>
     </message>
@@ -1505,7 +1520,7 @@ Wat je annoteert wordt meteen bewaard, dus er gaat niets verloren. Ziet iets er 
         <translation>Een ander programma houdt de bibliotheek nog vast, dus {count} van je wijzigingen konden nog niet worden bewaard. Toch afsluiten en ze kwijtraken?</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/ui/episode_session.py" line="+79" />
+        <location filename="../../desktop/meelezer/ui/episode_session.py" line="+89" />
         <location filename="../../desktop/meelezer/ui/main_window.py" line="-226" />
         <source>Cannot open this transcript</source>
         <translation>Dit transcript kan niet worden geopend</translation>
@@ -1544,7 +1559,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>&amp;Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/ui/sync_controller.py" line="+47" />
+        <location filename="../../desktop/meelezer/ui/sync_controller.py" line="+50" />
         <source>S&amp;ync to audio…</source>
         <translation>S&amp;ynchroniseren met de audio…</translation>
     </message>
@@ -2279,7 +2294,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../desktop/meelezer/store/annotation_archive.py" line="+161" />
+        <location filename="../../desktop/meelezer/store/annotation_archive.py" line="+187" />
         <source>Cannot write {path}: {reason}.</source>
         <translation>Kan {path} niet schrijven: {reason}.</translation>
     </message>
@@ -2532,17 +2547,17 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
 <context>
     <name>SyncBar</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/sync_bar.py" line="+30" />
+        <location filename="../../desktop/meelezer/ui/sync_bar.py" line="+31" />
         <source>Sync to audio progress</source>
         <translation>Voortgang van het synchroniseren met de audio</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+52" />
         <source>Stop syncing; nothing is changed</source>
         <translation>Stop met synchroniseren; er verandert niets</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-46" />
         <source>Give the lines these times (Ctrl+Z undoes it)</source>
         <translation>Geef de regels deze tijden (Ctrl+Z maakt het ongedaan)</translation>
     </message>
@@ -2562,7 +2577,12 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Het transcript wordt met de audio gesynchroniseerd…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+10" />
+        <source>Stop applying; nothing is changed</source>
+        <translation>Stoppen met toepassen; er verandert niets</translation>
+    </message>
+    <message>
+        <location line="+14" />
         <source>Sync to audio: {changed} of {lines} lines get new times, {far} move by more than 1 s, {lost} not found in the audio (amber in the timeline and the transcript). The timeline shows the old starts faint, the new ones strong.</source>
         <translation>Synchroniseren met de audio: {changed} van {lines} regels krijgen nieuwe tijden, {far} verschuiven meer dan 1 s, {lost} niet gevonden in de audio (oranje in de tijdlijn en het transcript). De tijdlijn toont de oude begintijden vaag, de nieuwe duidelijk.</translation>
     </message>
@@ -2575,7 +2595,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>De regels van de aflevering zijn vervangen, dus het synchroniseren is gestopt; er is niets veranderd.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+14" />
         <source>Sync to audio needs the episode's audio, and this episode has none (or its file is missing). Attach the audio from the library (Ctrl+L), then try again.</source>
         <translation>Synchroniseren heeft de audio van de aflevering nodig, en deze aflevering heeft die niet (of het bestand ontbreekt). Koppel de audio in de bibliotheek (Ctrl+L) en probeer het opnieuw.</translation>
     </message>
@@ -2585,7 +2605,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Deze aflevering heeft geen tekst om te synchroniseren.</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+46" />
         <source>Sync to audio cancelled; nothing was changed.</source>
         <translation>Synchroniseren geannuleerd; er is niets veranderd.</translation>
     </message>
@@ -2600,7 +2620,27 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Kon niet met de audio synchroniseren: {reason}</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+24" />
+        <source>Applying the new times…</source>
+        <translation>De nieuwe tijden worden toegepast…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Putting the old times back…</source>
+        <translation>De oude tijden worden teruggezet…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Applying the new times again…</source>
+        <translation>De nieuwe tijden worden opnieuw toegepast…</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Apply cancelled; nothing was changed.</source>
+        <translation>Toepassen geannuleerd; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Synced to the audio: {changed} lines have new times.</source>
         <translation>Gesynchroniseerd met de audio: {changed} regels hebben nieuwe tijden.</translation>
     </message>
@@ -3125,7 +3165,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
 <context>
     <name>TranscriptList</name>
     <message>
-        <location filename="../../desktop/meelezer/ui/transcript_list.py" line="+66" />
+        <location filename="../../desktop/meelezer/ui/transcript_list.py" line="+68" />
         <source>Transcript lines</source>
         <translation>Transcriptregels</translation>
     </message>
@@ -3158,7 +3198,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
         <translation>Gemarkeerd citaat</translation>
     </message>
     <message>
-        <location filename="../../desktop/meelezer/ui/transcript_model.py" line="+189" />
+        <location filename="../../desktop/meelezer/ui/transcript_model.py" line="+191" />
         <source>about {time}</source>
         <translation>ongeveer {time}</translation>
     </message>
@@ -3431,7 +3471,7 @@ Lees mee met een podcastaflevering, label sprekers en maak notities. Afspelen vi
 <context>
     <name>WriteQueue</name>
     <message>
-        <location filename="../../desktop/meelezer/write_queue.py" line="+88" />
+        <location filename="../../desktop/meelezer/write_queue.py" line="+218" />
         <source>The library is free again: your {count} waiting change(s) are saved.</source>
         <translation>De bibliotheek is weer vrij: je {count} wachtende wijziging(en) zijn bewaard.</translation>
     </message>
