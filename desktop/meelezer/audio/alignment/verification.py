@@ -66,10 +66,10 @@ _SHORTEST_WINDOW_MS = 100
 _TRIES = 4  # places looked at per failed line
 _EARLY_MS = 1_500
 _EXCLUDE_MS = 1_500  # around a place that failed, the next try looks elsewhere
-_MAX_SPREAD = 12  # neighbours checked on each side of a failed line
+_MAX_SPREAD = 40  # neighbours checked on each side of a failed line (a cut of 12 needs > 12)
 # Checks at most (each ~0.1-1 s of CPU), so a long file with many doubtful lines stays fast;
 # the doubtful lines the second look judged come first.
-_BASE_CHECKS = 40
+_BASE_CHECKS = 80
 _CHECKS_PER_HOUR = 20
 _NEAR_UNMATCHED_MS = 1_500
 _LONGEST_STRETCH = 1.6  # a line may take this much longer than espeak-ng says it
