@@ -154,6 +154,7 @@ def test_preview_then_apply_is_one_undo_step_with_exact_undo_and_redo(
     qtbot.waitUntil(lambda: not window.sync.applying)
     assert _state(window) == before
     assert not window.transcript.model.line(NOT_FOUND_ROW).not_in_audio
+    assert window.messages.text() == ""  # "Synced … Ctrl+Z puts the old times back" is done
     annotator.undo_stack.redo()
     qtbot.waitUntil(lambda: not window.sync.applying)
     assert _state(window)[0] == synced[0]

@@ -86,6 +86,7 @@ class SyncController(QObject):
         self.ask_language: Callable[[str, int], str | None] = self._ask_language
         self.job: Job | None = None
         self.plan: SyncPlan | None = None
+        self._synced_message = ""  # the "Synced to the audio" message shown last
 
         self.actions.sync.triggered.connect(lambda: self.start())
         self.actions.next_not_found.triggered.connect(self.next_not_found)
@@ -228,6 +229,8 @@ class SyncController(QObject):
                     UNDO: self.tr("Putting the old times back…")}.get(
                 step, self.tr("Applying the new times again…"))
             self.bar.show_writing(text, cancellable=step == DO)
+            if step == UNDO and self.messages.text() == self._synced_message:
+                self.messages.hide()  # its "Ctrl+Z puts the old times back" is being done
         elif self.plan is None and self.job is None:
             self.bar.hide()  # an undo or redo; after an Apply, ``_applied`` says what next
         self._enable()
@@ -255,7 +258,8 @@ class SyncController(QObject):
             message += " " + self.tr("{lost} lines were not found in the audio (marked amber; "
                                      "Ctrl+Shift+N goes to the next).").format(
                 lost=f"{plan.not_found:,}")
-        self.messages.show_message(message + " " + self.tr("Ctrl+Z puts the old times back."))
+        self._synced_message = message + " " + self.tr("Ctrl+Z puts the old times back.")
+        self.messages.show_message(self._synced_message)
 
     def discard(self) -> None:
         """Drop the preview; nothing was written."""
