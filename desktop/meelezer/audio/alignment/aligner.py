@@ -74,8 +74,15 @@ def align(audio_path: Path, lines: Sequence[LineToAlign], *, language: str | Non
             "Alignment", "The transcript has no text to sync to the audio."))
     language = language or detect_language(line.text for line in lines)
     Speaker.load()  # before decoding: a missing espeak-ng is said at once
+    with SampleFile() as samples:  # for ``verify`` and ``refine``
+        return _aligned(audio_path, lines, language, speech, context, samples)
+
+
+def _aligned(audio_path: Path, lines: Sequence[LineToAlign], language: str,
+             speech: Sequence[SpeechRegion] | None, context: WorkContext,
+             samples: SampleFile) -> Alignment:
+    """``align``'s work, with the decoded samples kept in ``samples``."""
     # espeak-ng works outside the GIL: the text is spoken on a second core meanwhile.
-    samples = SampleFile()  # for ``verify`` and ``refine``; closed when done or with this frame
     with ThreadPoolExecutor(1, thread_name_prefix="meelezer-espeak") as speaking:
         spoken = speaking.submit(speak_lines, [line.text for line in lines], language,
                                  DEFAULT_RATE, context.check)
@@ -94,9 +101,9 @@ def align(audio_path: Path, lines: Sequence[LineToAlign], *, language: str | Non
     anchored = [line.anchored for line in lines]
     verdict = second_look(recording, reference, matches, scores, anchored, typical, unrelated,
                           context.check)
+    phonetic = PhoneticAligner(language)  # for both verify and refine: loading takes ~0.2 s
     checked = verify(samples, lines, recording, reference, matches, scores, verdict,
-                     unmatched_audio(recording, reference, mapped, []), PhoneticAligner(language),
-                     context.check)
+                     unmatched_audio(recording, reference, mapped, []), phonetic, context.check)
     verdict = checked.verdict
     if verdict.unspoken or verdict.moved:
         mapped = mapping([realigned(mapped, recording, reference, verdict,
@@ -109,8 +116,8 @@ def align(audio_path: Path, lines: Sequence[LineToAlign], *, language: str | Non
     results = [aligned_line(line, match, score)
                for line, match, score in zip(lines, matches, scores, strict=True)]
     results = refine(samples, lines, results, language, context.check,
-                     lambda done: context.progress(_WARP_END + (0.99 - _WARP_END) * done))
-    samples.close()
+                     lambda done: context.progress(_WARP_END + (0.99 - _WARP_END) * done),
+                     here=phonetic)
     lost = [index for index, result in enumerate(results) if not result.found]
     offset_ms, drift = offset_and_drift(lines, results)
     context.progress(1.0)

@@ -39,11 +39,12 @@ def worker_count(audio_s: float) -> int:
     return min(WORKERS, cores) if audio_s >= 300 and cores > 1 else 0
 
 
-def aligned(jobs: Iterable[Job], language: str, workers: int,
-            check: Callable[[], None]) -> Generator[ChunkResult | None, None, None]:
+def aligned(jobs: Iterable[Job], language: str, workers: int, check: Callable[[], None],
+            here: PhoneticAligner | None = None) -> Generator[ChunkResult | None, None, None]:
     """``align_chunk`` of every job, in order. ``check`` is called between chunks; when it
     raises, the workers are stopped before the exception goes on. If a worker dies (out of
-    memory?), the rest is aligned in this process."""
+    memory?), the rest is aligned in this process, with ``here`` if given (its model is
+    loaded already)."""
     pending = iter(jobs)
     if workers > 0:
         unfinished: list[Job] = []
@@ -52,7 +53,7 @@ def aligned(jobs: Iterable[Job], language: str, workers: int,
             return
         except BrokenProcessPool:
             pending = itertools.chain(unfinished, pending)
-    aligner = PhoneticAligner(language)
+    aligner = here if here is not None else PhoneticAligner(language)
     for samples, lines in pending:
         check()
         yield aligner.align_chunk(samples, lines) if len(samples) else None

@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from meelezer.audio.alignment.model import AlignedLine, AlignedWord, LineToAlign
-from meelezer.audio.alignment.phonetic import PHONETIC_RATE, ChunkResult
+from meelezer.audio.alignment.phonetic import PHONETIC_RATE, ChunkResult, PhoneticAligner
 from meelezer.audio.alignment.phonetic_pool import aligned, worker_count
 from meelezer.audio.alignment.sample_file import SampleFile
 from meelezer.audio.decode import SAMPLE_RATE
@@ -147,10 +147,11 @@ class _Refined:
 
 def refine(samples: SampleFile, lines: Sequence[LineToAlign], results: Sequence[AlignedLine],
            language: str, check: Callable[[], None], progress: Callable[[float], None],
-           workers: int | None = None) -> list[AlignedLine]:
+           workers: int | None = None, here: PhoneticAligner | None = None) -> list[AlignedLine]:
     """``results`` with the found, unanchored lines' times from forced alignment where it is
     plausible (see the module's text). ``workers``: processes to align in (None: as many as
-    are worth it for this much audio, 0: this one)."""
+    are worth it for this much audio, 0: this one); ``here``: the aligner to use in this
+    process (the one verification loaded), else one is made."""
     chunks = plan_chunks(lines, results, samples.duration_ms)
     if language not in REFINED_LANGUAGES or not chunks:
         return list(results)
@@ -162,7 +163,7 @@ def refine(samples: SampleFile, lines: Sequence[LineToAlign], results: Sequence[
             for chunk in chunks)
     done = 0
     refined: list[_Refined] = []
-    with closing(aligned(jobs, language, workers, check)) as results_of_chunks:
+    with closing(aligned(jobs, language, workers, check, here)) as results_of_chunks:
         for chunk, found in zip(chunks, results_of_chunks, strict=True):
             if found is not None:
                 quiet = quiet_frames(samples.samples(chunk.start_ms, chunk.end_ms))
